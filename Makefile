@@ -1,0 +1,45 @@
+# Two verbs do all set-up: `make run` and `make test`. Everything else is optional.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+MANAGE := $(BIN)/python manage.py
+FIXTURES := fixtures/families.json fixtures/diplomas.json fixtures/careers.json
+
+.PHONY: install run load test lint format bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the project's dependency list changes.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# loaddata matches rows by their natural keys (slugs), so loading twice updates, never duplicates.
+load: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) loaddata $(FIXTURES)
+
+run: load
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: install
+	$(BIN)/ruff check .
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,0 +1,294 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, F, Prefetch, Q
+from django.urls import reverse
+
+from diplomas.levels import Level, range_label
+from diplomas.models import Diploma, Speciality
+
+SOURCE = "ONISEP, Les métiers des mutuelles, 2009"
+
+
+class FamilyQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def with_career_counts(self):
+        return self.published().annotate(
+            career_count=Count("careers", filter=Q(careers__is_published=True))
+        )
+
+
+class FamilyManager(models.Manager.from_queryset(FamilyQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Family(models.Model):
+    slug = models.SlugField("identifiant d'adresse", max_length=80, unique=True)
+    name = models.CharField("nom", max_length=120, unique=True)
+    intro = models.TextField(
+        "introduction", blank=True,
+        help_text="Présentation de la famille. Laisser vide si la brochure n'en a pas. "
+        "Séparez les paragraphes par une ligne vide.",
+    )
+    position = models.PositiveSmallIntegerField("ordre", default=0)
+    is_published = models.BooleanField("publiée", default=True)
+
+    objects = FamilyManager()
+
+    class Meta:
+        verbose_name = "famille de métiers"
+        verbose_name_plural = "familles de métiers"
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("careers:family", args=[self.slug])
+
+
+class CareerQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True, family__is_published=True)
+
+    def for_list(self):
+        return self.published().select_related("family")
+
+    def for_detail(self):
+        return self.published().select_related("family", "testimonial").prefetch_related(
+            Prefetch(
+                "pathways",
+                Pathway.objects.filter(diploma__is_published=True)
+                .select_related("diploma", "speciality")
+                .order_by("position", "diploma__level", "diploma__short_name"),
+            )
+        )
+
+    def accessible_with(self, level):
+        """Jobs whose minimum entry level is at or below `level`."""
+        return self.filter(level_min__lte=level)
+
+
+class CareerManager(models.Manager.from_queryset(CareerQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Career(models.Model):
+    family = models.ForeignKey(
+        Family, on_delete=models.PROTECT, related_name="careers", verbose_name="famille"
+    )
+    slug = models.SlugField("identifiant d'adresse", max_length=80, unique=True)
+    title_masculine = models.CharField(
+        "intitulé au masculin", max_length=120, help_text="Par exemple « Technicien en prestations »."
+    )
+    title_feminine = models.CharField(
+        "intitulé au féminin", max_length=120,
+        help_text="Par exemple « Technicienne en prestations ». Identique au masculin s'il est "
+        "épicène (« Actuaire »).",
+    )
+    lead = models.TextField("chapô", help_text="Deux ou trois phrases qui résument le métier.")
+    body = models.TextField(
+        "le métier", help_text="Ce que fait ce professionnel. Séparez les paragraphes par une "
+        "ligne vide."
+    )
+    level_min = models.PositiveSmallIntegerField(
+        "niveau minimal", choices=Level,
+        help_text="Niveau d'études le plus bas qui permet d'accéder au métier.",
+    )
+    level_max = models.PositiveSmallIntegerField(
+        "niveau maximal", choices=Level,
+        help_text="Niveau d'études le plus haut cité par la brochure.",
+    )
+    entry_note = models.TextField(
+        "condition d'accès", blank=True,
+        help_text="Une condition générale, par exemple « Ce métier n'est pas accessible "
+        "immédiatement aux jeunes diplômés ».",
+    )
+    position = models.PositiveSmallIntegerField("ordre", default=0)
+    is_published = models.BooleanField(
+        "publié", default=True, help_text="Décocher pour retirer la fiche du site public."
+    )
+    diplomas = models.ManyToManyField(
+        Diploma, through="Pathway", related_name="careers", verbose_name="diplômes"
+    )
+
+    objects = CareerManager()
+
+    class Meta:
+        verbose_name = "métier"
+        verbose_name_plural = "métiers"
+        ordering = ["family__position", "position", "title_masculine"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(level_min__lte=F("level_max")),
+                name="career_level_min_lte_max",
+                violation_error_message="Le niveau minimal doit être inférieur ou égal au "
+                "niveau maximal.",
+            ),
+            models.CheckConstraint(
+                condition=Q(level_min__in=Level.values) & Q(level_max__in=Level.values),
+                name="career_levels_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("careers:detail", args=[self.slug])
+
+    @property
+    def title(self):
+        if self.title_feminine == self.title_masculine:
+            return self.title_masculine
+        return f"{self.title_masculine} / {self.title_feminine}"
+
+    @property
+    def level_label(self):
+        return range_label(self.level_min, self.level_max)
+
+
+class PathwayManager(models.Manager):
+    def get_by_natural_key(self, career_slug, diploma_slug, speciality_slug):
+        return self.get(
+            career__slug=career_slug, diploma__slug=diploma_slug,
+            speciality__slug=speciality_slug,
+        ) if speciality_slug else self.get(
+            career__slug=career_slug, diploma__slug=diploma_slug, speciality__isnull=True
+        )
+
+
+class Pathway(models.Model):
+    """A diploma (optionally one of its specialities) that leads to a job."""
+
+    career = models.ForeignKey(
+        Career, on_delete=models.CASCADE, related_name="pathways", verbose_name="métier"
+    )
+    # PROTECT: a diploma that a job still cites cannot disappear from under it.
+    diploma = models.ForeignKey(
+        Diploma, on_delete=models.PROTECT, related_name="pathways", verbose_name="diplôme"
+    )
+    speciality = models.ForeignKey(
+        Speciality, on_delete=models.PROTECT, null=True, blank=True, related_name="pathways",
+        verbose_name="spécialité", help_text="Facultatif : la spécialité citée par la fiche.",
+    )
+    condition = models.CharField(
+        "condition", max_length=300, blank=True,
+        help_text="Par exemple « avec une solide expérience professionnelle ».",
+    )
+    position = models.PositiveSmallIntegerField("ordre", default=0)
+
+    objects = PathwayManager()
+
+    class Meta:
+        verbose_name = "diplôme qui mène au métier"
+        verbose_name_plural = "diplômes qui mènent au métier"
+        ordering = ["career", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["career", "diploma", "speciality"], name="pathway_unique_speciality",
+                condition=Q(speciality__isnull=False),
+                violation_error_message="Ce diplôme et cette spécialité sont déjà liés au métier.",
+            ),
+            models.UniqueConstraint(
+                fields=["career", "diploma"], name="pathway_unique_diploma",
+                condition=Q(speciality__isnull=True),
+                violation_error_message="Ce diplôme est déjà lié au métier.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.career.title_masculine} ← {self.label}"
+
+    @property
+    def label(self):
+        if self.speciality_id:
+            return f"{self.diploma.short_name} {self.speciality.name}"
+        return self.diploma.short_name
+
+    def natural_key(self):
+        speciality = self.speciality.slug if self.speciality_id else None
+        return (self.career.slug, self.diploma.slug, speciality)
+
+    natural_key.dependencies = ["careers.career", "diplomas.diploma", "diplomas.speciality"]
+
+    def clean(self):
+        if self.speciality_id and self.diploma_id and self.speciality.diploma_id != self.diploma_id:
+            raise ValidationError(
+                {"speciality": "Cette spécialité appartient à un autre diplôme."}
+            )
+
+
+class TestimonialQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(
+            is_published=True, career__is_published=True, career__family__is_published=True
+        )
+
+
+class TestimonialManager(models.Manager.from_queryset(TestimonialQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Testimonial(models.Model):
+    career = models.OneToOneField(
+        Career, on_delete=models.CASCADE, related_name="testimonial", verbose_name="métier"
+    )
+    slug = models.SlugField("identifiant", max_length=80, unique=True)
+    first_name = models.CharField("prénom", max_length=60)
+    job_title = models.CharField(
+        "fonction", max_length=120, help_text="Telle que la personne la donne, par exemple "
+        "« chargée de développement prévention »."
+    )
+    employer = models.CharField("employeur", max_length=120, help_text="Par exemple « MGEN ».")
+    town = models.CharField("ville", max_length=120)
+    department = models.CharField(
+        "département", max_length=3, help_text="Numéro du département, par exemple « 94 »."
+    )
+    headline = models.CharField("titre", max_length=200)
+    quote = models.CharField(
+        "citation", max_length=300, blank=True,
+        help_text="Une courte citation exacte de la personne, sans guillemets.",
+    )
+    story = models.TextField(
+        "récit", help_text="Le parcours et le quotidien de la personne, en vos propres mots."
+    )
+    is_published = models.BooleanField("publié", default=True)
+
+    objects = TestimonialManager()
+
+    class Meta:
+        verbose_name = "témoignage"
+        verbose_name_plural = "témoignages"
+        ordering = ["career__family__position", "career__position"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(department__regex=r"^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$"),
+                name="testimonial_department_valid",
+                violation_error_message="Le département doit être un numéro valide (01 à 95, "
+                "2A, 2B ou 971 à 976).",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.first_name}, {self.job_title}, {self.employer}"
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("careers:testimonials") + f"#{self.slug}"
+
+    @property
+    def place(self):
+        return f"{self.town} ({self.department})"

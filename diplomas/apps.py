@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DiplomasConfig(AppConfig):
+    name = "diplomas"
+    verbose_name = "Formations"

@@ -1,0 +1,40 @@
+"""The one ordered scale of study levels used by every page and filter.
+
+Values are years of study after the baccalauréat, so "at or below my level" is a plain <=.
+The 2019 national framework (niveaux 3 to 8) and the brochure-era roman levels are derived.
+"""
+
+from django.db import models
+
+
+class Level(models.IntegerChoices):
+    BAC = 0, "bac"
+    BAC_2 = 2, "bac + 2"
+    BAC_3 = 3, "bac + 3"
+    BAC_4 = 4, "bac + 4"
+    BAC_5 = 5, "bac + 5"
+
+
+# Cadre national des certifications professionnelles (décret du 8 janvier 2019).
+NATIONAL_LEVEL = {Level.BAC: 4, Level.BAC_2: 5, Level.BAC_3: 6, Level.BAC_4: 6, Level.BAC_5: 7}
+# Nomenclature of 1969, still in use when the brochure was written.
+ROMAN_LEVEL = {Level.BAC: "IV", Level.BAC_2: "III", Level.BAC_3: "II", Level.BAC_4: "II",
+               Level.BAC_5: "I"}
+
+
+def national_level(value):
+    return NATIONAL_LEVEL[Level(value)]
+
+
+def level_label(value):
+    """'bac + 2 (niveau 5)': the brochure's wording and today's national level together."""
+    level = Level(value)
+    return f"{level.label} (niveau {NATIONAL_LEVEL[level]})"
+
+
+def range_label(low, high):
+    if low is None:
+        return "niveau non précisé"
+    if high is None or high == low:
+        return level_label(low)
+    return f"de {level_label(low)} à {level_label(high)}"

@@ -1,0 +1,219 @@
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from .levels import Level, range_label
+
+
+class Kind(models.TextChoices):
+    NATIONAL = "national", "Diplôme national de l'Éducation nationale"
+    STATE = "etat", "Diplôme d'État du paramédical et du social"
+    CQP = "cqp", "CQP de la branche mutualité"
+    OTHER = "autre", "Autre formation citée dans les fiches métiers"
+
+
+class Category(models.TextChoices):
+    BTS = "bts", "BTS"
+    DUT = "dut", "DUT"
+    DEUST = "deust", "DEUST"
+    LICENCE_PRO = "licence-pro", "Licence professionnelle"
+    MASTER = "master", "Master"
+    SCHOOL = "ecole", "Diplôme d'école (ingénieur, commerce)"
+    DU = "du", "DU"
+    STATE = "de", "Diplôme d'État"
+    CQP = "cqp", "CQP"
+    OTHER = "autre", "Autre formation"
+
+    @property
+    def kind(self):
+        return CATEGORY_KIND[self]
+
+
+# Which section of the brochure each category belongs to.
+CATEGORY_KIND = {
+    Category.BTS: Kind.NATIONAL,
+    Category.DUT: Kind.NATIONAL,
+    Category.DEUST: Kind.NATIONAL,
+    Category.LICENCE_PRO: Kind.NATIONAL,
+    Category.MASTER: Kind.NATIONAL,
+    Category.SCHOOL: Kind.NATIONAL,
+    Category.DU: Kind.NATIONAL,
+    Category.STATE: Kind.STATE,
+    Category.CQP: Kind.CQP,
+    Category.OTHER: Kind.OTHER,
+}
+
+
+def categories_of_kind(kind):
+    return [category for category, k in CATEGORY_KIND.items() if k == kind]
+
+
+class DiplomaQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def of_kind(self, kind):
+        return self.filter(category__in=categories_of_kind(kind))
+
+    def for_detail(self):
+        return self.published().prefetch_related(
+            models.Prefetch("specialities", Speciality.objects.published()),
+        )
+
+
+class DiplomaManager(models.Manager.from_queryset(DiplomaQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Diploma(models.Model):
+    slug = models.SlugField(
+        "identifiant d'adresse", max_length=80, unique=True,
+        help_text="Partie de l'adresse web, par exemple « bts » pour /formations/bts/.",
+    )
+    short_name = models.CharField(
+        "nom court", max_length=120,
+        help_text="Nom affiché dans les listes, par exemple « BTS » ou « DE infirmier ».",
+    )
+    name = models.CharField(
+        "nom complet", max_length=200,
+        help_text="Nom développé, par exemple « Brevet de technicien supérieur ».",
+    )
+    category = models.CharField(
+        "type", max_length=20, choices=Category,
+        help_text="Le type de diplôme ; il détermine la rubrique de la brochure.",
+    )
+    level = models.PositiveSmallIntegerField(
+        "niveau", choices=Level, null=True, blank=True,
+        help_text="Niveau d'études auquel le diplôme est obtenu. Vide pour un CQP "
+        "ou si la brochure ne le précise pas.",
+    )
+    level_max = models.PositiveSmallIntegerField(
+        "niveau maximal", choices=Level, null=True, blank=True,
+        help_text="Seulement si le niveau varie (les DU vont de bac + 2 à bac + 5).",
+    )
+    summary = models.TextField("présentation", help_text="Ce qu'est ce diplôme, en clair.")
+    duration = models.CharField(
+        "durée", max_length=200, blank=True, help_text="Par exemple « 2 ans après le bac »."
+    )
+    place = models.CharField(
+        "lieu de préparation", max_length=300, blank=True,
+        help_text="Où il se prépare : lycée, IUT, université, institut…",
+    )
+    apprenticeship = models.BooleanField(
+        "possible en apprentissage", default=False,
+        help_text="Cocher si la brochure indique qu'il se prépare aussi par apprentissage.",
+    )
+    admission = models.TextField("comment y entrer", blank=True)
+    programme = models.TextField("au programme", blank=True)
+    after = models.TextField("et après ?", blank=True, help_text="Insertion ou poursuite d'études.")
+    cqp_objective = models.TextField("objectif (CQP)", blank=True)
+    cqp_method = models.TextField("comment ? (CQP)", blank=True)
+    cqp_profile = models.TextField("profil (CQP)", blank=True)
+    since_2009 = models.TextField(
+        "depuis 2009", blank=True,
+        help_text="Ce qui a changé depuis la brochure, daté (par exemple « Depuis 2021, … »). "
+        "Ne modifiez pas le texte de la brochure : ajoutez une note ici.",
+    )
+    position = models.PositiveSmallIntegerField(
+        "ordre", default=0, help_text="Ordre d'affichage à niveau égal."
+    )
+    is_published = models.BooleanField(
+        "publié", default=True, help_text="Décocher pour retirer la page du site public."
+    )
+
+    objects = DiplomaManager()
+
+    class Meta:
+        verbose_name = "diplôme"
+        verbose_name_plural = "diplômes"
+        ordering = ["level", "position", "short_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(category__in=Category.values), name="diploma_category_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(level__isnull=True) | Q(level__in=Level.values),
+                name="diploma_level_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(level_max__isnull=True)
+                | (Q(level__isnull=False) & Q(level_max__gte=models.F("level"))),
+                name="diploma_level_max_above_level",
+                violation_error_message="Le niveau maximal doit être supérieur ou égal au niveau.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.short_name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("diplomas:detail", args=[self.slug])
+
+    @property
+    def kind(self):
+        return CATEGORY_KIND[Category(self.category)]
+
+    @property
+    def kind_label(self):
+        return self.kind.label
+
+    @property
+    def is_cqp(self):
+        return self.category == Category.CQP
+
+    @property
+    def level_label(self):
+        return range_label(self.level, self.level_max)
+
+
+class SpecialityQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class SpecialityManager(models.Manager.from_queryset(SpecialityQuerySet)):
+    def get_by_natural_key(self, diploma_slug, slug):
+        return self.get(diploma__slug=diploma_slug, slug=slug)
+
+
+class Speciality(models.Model):
+    diploma = models.ForeignKey(
+        Diploma, on_delete=models.CASCADE, related_name="specialities", verbose_name="diplôme"
+    )
+    slug = models.SlugField("identifiant", max_length=120)
+    name = models.CharField(
+        "spécialité", max_length=200, help_text="Par exemple « hygiène, propreté, environnement »."
+    )
+    cited_in_formations = models.BooleanField(
+        "citée dans « Les formations »", default=True,
+        help_text="Décocher si la spécialité n'est citée que dans une fiche métier.",
+    )
+    is_published = models.BooleanField("publiée", default=True)
+
+    objects = SpecialityManager()
+
+    class Meta:
+        verbose_name = "spécialité"
+        verbose_name_plural = "spécialités"
+        ordering = ["diploma__level", "diploma__short_name", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["diploma", "slug"], name="speciality_slug_unique_per_diploma",
+                violation_error_message="Ce diplôme a déjà une spécialité avec cet identifiant.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.diploma.short_name} {self.name}"
+
+    def natural_key(self):
+        return (*self.diploma.natural_key(), self.slug)
+
+    natural_key.dependencies = ["diplomas.diploma"]
+
+    def get_absolute_url(self):
+        return f"{self.diploma.get_absolute_url()}#{self.slug}"
