@@ -28,7 +28,8 @@ class Family(models.Model):
     slug = models.SlugField("identifiant d'adresse", max_length=80, unique=True)
     name = models.CharField("nom", max_length=120, unique=True)
     intro = models.TextField(
-        "introduction", blank=True,
+        "introduction",
+        blank=True,
         help_text="Présentation de la famille. Laisser vide si la brochure n'en a pas. "
         "Séparez les paragraphes par une ligne vide.",
     )
@@ -45,11 +46,11 @@ class Family(models.Model):
     def __str__(self):
         return self.name
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return reverse("careers:family", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
 
 
 class CareerQuerySet(models.QuerySet):
@@ -60,12 +61,16 @@ class CareerQuerySet(models.QuerySet):
         return self.published().select_related("family")
 
     def for_detail(self):
-        return self.published().select_related("family", "testimonial").prefetch_related(
-            Prefetch(
-                "pathways",
-                Pathway.objects.filter(diploma__is_published=True)
-                .select_related("diploma", "speciality")
-                .order_by("position", "diploma__level", "diploma__short_name"),
+        return (
+            self.published()
+            .select_related("family", "testimonial")
+            .prefetch_related(
+                Prefetch(
+                    "pathways",
+                    Pathway.objects.filter(diploma__is_published=True)
+                    .select_related("diploma", "speciality")
+                    .order_by("position", "diploma__level", "diploma__short_name"),
+                )
             )
         )
 
@@ -85,28 +90,34 @@ class Career(models.Model):
     )
     slug = models.SlugField("identifiant d'adresse", max_length=80, unique=True)
     title_masculine = models.CharField(
-        "intitulé au masculin", max_length=120, help_text="Par exemple « Technicien en prestations »."
+        "intitulé au masculin",
+        max_length=120,
+        help_text="Par exemple « Technicien en prestations ».",
     )
     title_feminine = models.CharField(
-        "intitulé au féminin", max_length=120,
+        "intitulé au féminin",
+        max_length=120,
         help_text="Par exemple « Technicienne en prestations ». Identique au masculin s'il est "
         "épicène (« Actuaire »).",
     )
     lead = models.TextField("chapô", help_text="Deux ou trois phrases qui résument le métier.")
     body = models.TextField(
-        "le métier", help_text="Ce que fait ce professionnel. Séparez les paragraphes par une "
-        "ligne vide."
+        "le métier",
+        help_text="Ce que fait ce professionnel. Séparez les paragraphes par une ligne vide.",
     )
     level_min = models.PositiveSmallIntegerField(
-        "niveau minimal", choices=Level,
+        "niveau minimal",
+        choices=Level,
         help_text="Niveau d'études le plus bas qui permet d'accéder au métier.",
     )
     level_max = models.PositiveSmallIntegerField(
-        "niveau maximal", choices=Level,
+        "niveau maximal",
+        choices=Level,
         help_text="Niveau d'études le plus haut cité par la brochure.",
     )
     entry_note = models.TextField(
-        "condition d'accès", blank=True,
+        "condition d'accès",
+        blank=True,
         help_text="Une condition générale, par exemple « Ce métier n'est pas accessible "
         "immédiatement aux jeunes diplômés ».",
     )
@@ -140,11 +151,11 @@ class Career(models.Model):
     def __str__(self):
         return self.title
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return reverse("careers:detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
 
     @property
     def title(self):
@@ -159,11 +170,16 @@ class Career(models.Model):
 
 class PathwayManager(models.Manager):
     def get_by_natural_key(self, career_slug, diploma_slug, speciality_slug):
-        return self.get(
-            career__slug=career_slug, diploma__slug=diploma_slug,
-            speciality__slug=speciality_slug,
-        ) if speciality_slug else self.get(
-            career__slug=career_slug, diploma__slug=diploma_slug, speciality__isnull=True
+        return (
+            self.get(
+                career__slug=career_slug,
+                diploma__slug=diploma_slug,
+                speciality__slug=speciality_slug,
+            )
+            if speciality_slug
+            else self.get(
+                career__slug=career_slug, diploma__slug=diploma_slug, speciality__isnull=True
+            )
         )
 
 
@@ -178,11 +194,18 @@ class Pathway(models.Model):
         Diploma, on_delete=models.PROTECT, related_name="pathways", verbose_name="diplôme"
     )
     speciality = models.ForeignKey(
-        Speciality, on_delete=models.PROTECT, null=True, blank=True, related_name="pathways",
-        verbose_name="spécialité", help_text="Facultatif : la spécialité citée par la fiche.",
+        Speciality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pathways",
+        verbose_name="spécialité",
+        help_text="Facultatif : la spécialité citée par la fiche.",
     )
     condition = models.CharField(
-        "condition", max_length=300, blank=True,
+        "condition",
+        max_length=300,
+        blank=True,
         help_text="Par exemple « avec une solide expérience professionnelle ».",
     )
     position = models.PositiveSmallIntegerField("ordre", default=0)
@@ -195,12 +218,14 @@ class Pathway(models.Model):
         ordering = ["career", "position"]
         constraints = [
             models.UniqueConstraint(
-                fields=["career", "diploma", "speciality"], name="pathway_unique_speciality",
+                fields=["career", "diploma", "speciality"],
+                name="pathway_unique_speciality",
                 condition=Q(speciality__isnull=False),
                 violation_error_message="Ce diplôme et cette spécialité sont déjà liés au métier.",
             ),
             models.UniqueConstraint(
-                fields=["career", "diploma"], name="pathway_unique_diploma",
+                fields=["career", "diploma"],
+                name="pathway_unique_diploma",
                 condition=Q(speciality__isnull=True),
                 violation_error_message="Ce diplôme est déjà lié au métier.",
             ),
@@ -223,9 +248,7 @@ class Pathway(models.Model):
 
     def clean(self):
         if self.speciality_id and self.diploma_id and self.speciality.diploma_id != self.diploma_id:
-            raise ValidationError(
-                {"speciality": "Cette spécialité appartient à un autre diplôme."}
-            )
+            raise ValidationError({"speciality": "Cette spécialité appartient à un autre diplôme."})
 
 
 class TestimonialQuerySet(models.QuerySet):
@@ -247,8 +270,10 @@ class Testimonial(models.Model):
     slug = models.SlugField("identifiant", max_length=80, unique=True)
     first_name = models.CharField("prénom", max_length=60)
     job_title = models.CharField(
-        "fonction", max_length=120, help_text="Telle que la personne la donne, par exemple "
-        "« chargée de développement prévention »."
+        "fonction",
+        max_length=120,
+        help_text="Telle que la personne la donne, par exemple "
+        "« chargée de développement prévention ».",
     )
     employer = models.CharField("employeur", max_length=120, help_text="Par exemple « MGEN ».")
     town = models.CharField("ville", max_length=120)
@@ -257,7 +282,9 @@ class Testimonial(models.Model):
     )
     headline = models.CharField("titre", max_length=200)
     quote = models.CharField(
-        "citation", max_length=300, blank=True,
+        "citation",
+        max_length=300,
+        blank=True,
         help_text="Une courte citation exacte de la personne, sans guillemets.",
     )
     story = models.TextField(
@@ -283,11 +310,11 @@ class Testimonial(models.Model):
     def __str__(self):
         return f"{self.first_name}, {self.job_title}, {self.employer}"
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return reverse("careers:testimonials") + f"#{self.slug}"
+
+    def natural_key(self):
+        return (self.slug,)
 
     @property
     def place(self):

@@ -18,8 +18,13 @@ class Level(models.IntegerChoices):
 # Cadre national des certifications professionnelles (décret du 8 janvier 2019).
 NATIONAL_LEVEL = {Level.BAC: 4, Level.BAC_2: 5, Level.BAC_3: 6, Level.BAC_4: 6, Level.BAC_5: 7}
 # Nomenclature of 1969, still in use when the brochure was written.
-ROMAN_LEVEL = {Level.BAC: "IV", Level.BAC_2: "III", Level.BAC_3: "II", Level.BAC_4: "II",
-               Level.BAC_5: "I"}
+ROMAN_LEVEL = {
+    Level.BAC: "IV",
+    Level.BAC_2: "III",
+    Level.BAC_3: "II",
+    Level.BAC_4: "II",
+    Level.BAC_5: "I",
+}
 
 
 def national_level(value):

@@ -68,28 +68,40 @@ class DiplomaManager(models.Manager.from_queryset(DiplomaQuerySet)):
 
 class Diploma(models.Model):
     slug = models.SlugField(
-        "identifiant d'adresse", max_length=80, unique=True,
+        "identifiant d'adresse",
+        max_length=80,
+        unique=True,
         help_text="Partie de l'adresse web, par exemple « bts » pour /formations/bts/.",
     )
     short_name = models.CharField(
-        "nom court", max_length=120,
+        "nom court",
+        max_length=120,
         help_text="Nom affiché dans les listes, par exemple « BTS » ou « DE infirmier ».",
     )
     name = models.CharField(
-        "nom complet", max_length=200,
+        "nom complet",
+        max_length=200,
         help_text="Nom développé, par exemple « Brevet de technicien supérieur ».",
     )
     category = models.CharField(
-        "type", max_length=20, choices=Category,
+        "type",
+        max_length=20,
+        choices=Category,
         help_text="Le type de diplôme ; il détermine la rubrique de la brochure.",
     )
     level = models.PositiveSmallIntegerField(
-        "niveau", choices=Level, null=True, blank=True,
+        "niveau",
+        choices=Level,
+        null=True,
+        blank=True,
         help_text="Niveau d'études auquel le diplôme est obtenu. Vide pour un CQP "
         "ou si la brochure ne le précise pas.",
     )
     level_max = models.PositiveSmallIntegerField(
-        "niveau maximal", choices=Level, null=True, blank=True,
+        "niveau maximal",
+        choices=Level,
+        null=True,
+        blank=True,
         help_text="Seulement si le niveau varie (les DU vont de bac + 2 à bac + 5).",
     )
     summary = models.TextField("présentation", help_text="Ce qu'est ce diplôme, en clair.")
@@ -97,11 +109,14 @@ class Diploma(models.Model):
         "durée", max_length=200, blank=True, help_text="Par exemple « 2 ans après le bac »."
     )
     place = models.CharField(
-        "lieu de préparation", max_length=300, blank=True,
+        "lieu de préparation",
+        max_length=300,
+        blank=True,
         help_text="Où il se prépare : lycée, IUT, université, institut…",
     )
     apprenticeship = models.BooleanField(
-        "possible en apprentissage", default=False,
+        "possible en apprentissage",
+        default=False,
         help_text="Cocher si la brochure indique qu'il se prépare aussi par apprentissage.",
     )
     admission = models.TextField("comment y entrer", blank=True)
@@ -111,7 +126,8 @@ class Diploma(models.Model):
     cqp_method = models.TextField("comment ? (CQP)", blank=True)
     cqp_profile = models.TextField("profil (CQP)", blank=True)
     since_2009 = models.TextField(
-        "depuis 2009", blank=True,
+        "depuis 2009",
+        blank=True,
         help_text="Ce qui a changé depuis la brochure, daté (par exemple « Depuis 2021, … »). "
         "Ne modifiez pas le texte de la brochure : ajoutez une note ici.",
     )
@@ -147,11 +163,11 @@ class Diploma(models.Model):
     def __str__(self):
         return self.short_name
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return reverse("diplomas:detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
 
     @property
     def kind(self):
@@ -189,7 +205,8 @@ class Speciality(models.Model):
         "spécialité", max_length=200, help_text="Par exemple « hygiène, propreté, environnement »."
     )
     cited_in_formations = models.BooleanField(
-        "citée dans « Les formations »", default=True,
+        "citée dans « Les formations »",
+        default=True,
         help_text="Décocher si la spécialité n'est citée que dans une fiche métier.",
     )
     is_published = models.BooleanField("publiée", default=True)
@@ -202,7 +219,8 @@ class Speciality(models.Model):
         ordering = ["diploma__level", "diploma__short_name", "name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["diploma", "slug"], name="speciality_slug_unique_per_diploma",
+                fields=["diploma", "slug"],
+                name="speciality_slug_unique_per_diploma",
                 violation_error_message="Ce diplôme a déjà une spécialité avec cet identifiant.",
             ),
         ]
@@ -210,10 +228,30 @@ class Speciality(models.Model):
     def __str__(self):
         return f"{self.diploma.short_name} {self.name}"
 
+    def get_absolute_url(self):
+        return f"{self.diploma.get_absolute_url()}#{self.slug}"
+
     def natural_key(self):
         return (*self.diploma.natural_key(), self.slug)
 
     natural_key.dependencies = ["diplomas.diploma"]
 
-    def get_absolute_url(self):
-        return f"{self.diploma.get_absolute_url()}#{self.slug}"
+
+class CQPManager(DiplomaManager):
+    def get_queryset(self):
+        return super().get_queryset().filter(category=Category.CQP)
+
+
+class CQP(Diploma):
+    """The branch's CQP, shown to editors as their own admin section."""
+
+    objects = CQPManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = "CQP de la branche"
+        verbose_name_plural = "CQP de la branche"
+
+    def save(self, *args, **kwargs):
+        self.category = Category.CQP
+        super().save(*args, **kwargs)

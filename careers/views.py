@@ -1,0 +1,72 @@
+from django.conf import settings
+from django.views.generic import DetailView, ListView, TemplateView
+from django_filters.views import FilterView
+
+from diplomas.levels import Level, level_label
+from mutuelles_site.pagination import ForgivingPaginationMixin
+
+from .filters import CareerFilter
+from .models import Career, Family, Testimonial
+
+
+class HomeView(TemplateView):
+    template_name = "pages/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        families = list(Family.objects.with_career_counts())
+        context["families"] = families
+        context["career_total"] = sum(family.career_count for family in families)
+        context["levels"] = [(level.value, level_label(level)) for level in Level]
+        return context
+
+
+class FamilyDetailView(DetailView):
+    template_name = "careers/family_detail.html"
+    context_object_name = "family"
+
+    def get_queryset(self):
+        return Family.objects.published()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["careers"] = Career.objects.for_list().filter(family=self.object)
+        return context
+
+
+class CareerListView(ForgivingPaginationMixin, FilterView):
+    template_name = "careers/career_list.html"
+    filterset_class = CareerFilter
+    context_object_name = "careers"
+    paginate_by = settings.PAGE_SIZE
+    # Ignore an invalid filter (and say so) rather than hiding every job.
+    strict = False
+
+    def get_queryset(self):
+        return Career.objects.for_list()
+
+
+class CareerDetailView(DetailView):
+    template_name = "careers/career_detail.html"
+    context_object_name = "career"
+
+    def get_queryset(self):
+        return Career.objects.for_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        career = self.object
+        testimonial = getattr(career, "testimonial", None)
+        context["testimonial"] = testimonial if testimonial and testimonial.is_published else None
+        context["siblings"] = (
+            Career.objects.for_list().filter(family=career.family).exclude(pk=career.pk)
+        )
+        return context
+
+
+class TestimonialListView(ListView):
+    template_name = "careers/testimonial_list.html"
+    context_object_name = "testimonials"
+
+    def get_queryset(self):
+        return Testimonial.objects.published().select_related("career")

@@ -1,0 +1,83 @@
+from django.contrib import admin
+
+from mutuelles_site.admin_actions import publish, unpublish
+
+from .models import CQP, Category, Diploma, Speciality
+
+
+class SpecialityInline(admin.TabularInline):
+    model = Speciality
+    extra = 1
+    prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "cited_in_formations", "is_published"]
+
+
+@admin.register(Diploma)
+class DiplomaAdmin(admin.ModelAdmin):
+    list_display = [
+        "short_name",
+        "name",
+        "category",
+        "level",
+        "level_max",
+        "apprenticeship",
+        "is_published",
+    ]
+    list_filter = ["is_published", "category", "level", "apprenticeship"]
+    search_fields = ["short_name", "name", "summary", "specialities__name"]
+    prepopulated_fields = {"slug": ["short_name"]}
+    inlines = [SpecialityInline]
+    actions = [publish, unpublish]
+    save_on_top = True
+    fieldsets = [
+        (None, {"fields": ["short_name", "name", "slug", "category", "position", "is_published"]}),
+        (
+            "Niveau et organisation",
+            {"fields": ["level", "level_max", "duration", "place", "apprenticeship"]},
+        ),
+        ("Contenu", {"fields": ["summary", "admission", "programme", "after"]}),
+        (
+            "CQP uniquement",
+            {"classes": ["collapse"], "fields": ["cqp_objective", "cqp_method", "cqp_profile"]},
+        ),
+        ("Depuis 2009", {"fields": ["since_2009"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).distinct()
+
+
+@admin.register(CQP)
+class CQPAdmin(admin.ModelAdmin):
+    list_display = ["short_name", "is_published"]
+    list_filter = ["is_published"]
+    search_fields = ["short_name", "name", "cqp_objective", "cqp_method", "cqp_profile"]
+    prepopulated_fields = {"slug": ["short_name"]}
+    actions = [publish, unpublish]
+    fields = [
+        "short_name",
+        "name",
+        "slug",
+        "summary",
+        "admission",
+        "cqp_objective",
+        "cqp_method",
+        "cqp_profile",
+        "since_2009",
+        "position",
+        "is_published",
+    ]
+
+    def get_changeform_initial_data(self, request):
+        return {**super().get_changeform_initial_data(request), "category": Category.CQP}
+
+
+@admin.register(Speciality)
+class SpecialityAdmin(admin.ModelAdmin):
+    list_display = ["name", "diploma", "cited_in_formations", "is_published"]
+    list_filter = ["is_published", "diploma__category", "cited_in_formations"]
+    list_select_related = ["diploma"]
+    search_fields = ["name", "diploma__short_name", "diploma__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["diploma"]
+    actions = [publish, unpublish]

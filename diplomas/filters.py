@@ -1,0 +1,48 @@
+import django_filters
+from django.db.models import Q
+
+from .levels import Level, level_label
+from .models import Diploma, Kind, categories_of_kind
+
+LEVEL_CHOICES = [(level.value, level_label(level)) for level in Level]
+
+
+class DiplomaFilter(django_filters.FilterSet):
+    niveau = django_filters.ChoiceFilter(
+        label="Niveau du diplôme",
+        choices=LEVEL_CHOICES,
+        method="filter_level",
+        empty_label="Tous les niveaux",
+    )
+    genre = django_filters.ChoiceFilter(
+        label="Catégorie",
+        choices=Kind.choices,
+        method="filter_kind",
+        empty_label="Toutes les catégories",
+    )
+    apprentissage = django_filters.ChoiceFilter(
+        label="Possible en apprentissage",
+        choices=[("oui", "Oui"), ("non", "Non")],
+        method="filter_apprenticeship",
+        empty_label="Indifférent",
+    )
+
+    class Meta:
+        model = Diploma
+        fields = []
+
+    def filter_level(self, queryset, name, value):
+        # A DU spans bac + 2 to bac + 5: it belongs to every level of its range.
+        return queryset.filter(
+            Q(level=int(value)) | Q(level__lte=int(value), level_max__gte=int(value))
+        )
+
+    def filter_kind(self, queryset, name, value):
+        return queryset.filter(category__in=categories_of_kind(value))
+
+    def filter_apprenticeship(self, queryset, name, value):
+        return queryset.filter(apprenticeship=(value == "oui"))
+
+    @property
+    def active(self):
+        return any(self.data.get(name) for name in self.filters)

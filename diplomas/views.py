@@ -1,0 +1,67 @@
+from django.conf import settings
+from django.db.models import Prefetch
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
+
+from careers.models import Pathway
+from mutuelles_site.pagination import ForgivingPaginationMixin
+
+from .filters import DiplomaFilter
+from .levels import Level, level_label
+from .models import Diploma, Kind
+
+
+class DiplomaListView(ForgivingPaginationMixin, FilterView):
+    template_name = "diplomas/diploma_list.html"
+    filterset_class = DiplomaFilter
+    context_object_name = "diplomas"
+    paginate_by = settings.PAGE_SIZE
+    strict = False
+
+    def get_queryset(self):
+        return Diploma.objects.published()
+
+
+class DiplomaDetailView(DetailView):
+    template_name = "diplomas/diploma_detail.html"
+    context_object_name = "diploma"
+
+    def get_queryset(self):
+        pathways = (
+            Pathway.objects.filter(career__is_published=True, career__family__is_published=True)
+            .select_related("career", "speciality")
+            .order_by("career__family__position", "career__position")
+        )
+        return Diploma.objects.for_detail().prefetch_related(Prefetch("pathways", pathways))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # One job may come through two specialities of the same diploma: list it once.
+        careers = {}
+        for pathway in self.object.pathways.all():
+            careers.setdefault(pathway.career, []).append(pathway)
+        context["careers"] = careers
+        return context
+
+
+class SchemaView(TemplateView):
+    """The brochure's diagram of pathways, as an ordered ladder of levels."""
+
+    template_name = "diplomas/schema.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        diplomas = list(Diploma.objects.published())
+        rungs = []
+        for level in Level:
+            rungs.append(
+                {
+                    "level": level,
+                    "label": level_label(level),
+                    "diplomas": [d for d in diplomas if d.level == level],
+                }
+            )
+        context["rungs"] = rungs
+        context["unlevelled"] = [d for d in diplomas if d.level is None]
+        context["state_kind"] = Kind.STATE
+        return context

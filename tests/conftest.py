@@ -1,0 +1,10 @@
+import pytest
+from django.core.management import call_command
+
+FIXTURES = ["fixtures/families.json", "fixtures/diplomas.json", "fixtures/careers.json"]
+
+
+@pytest.fixture
+def brochure(db):
+    """The real content, as `make run` loads it."""
+    call_command("loaddata", *FIXTURES, verbosity=0)

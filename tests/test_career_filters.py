@@ -1,0 +1,135 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    return {career.title_masculine for career in response.context["careers"]}
+
+
+def test_bac_plus_2_shows_opticien_and_technicien_but_not_actuaire(client, brochure):
+    found = titles(client.get("/metiers/", {"niveau": 2}))
+    assert "Opticien" in found
+    assert "Technicien en prestations" in found
+    assert "Actuaire" not in found
+    assert "Infirmier coordinateur" not in found
+
+
+def test_bac_plus_3_opens_the_state_diploma_jobs(client, brochure):
+    found = titles(client.get("/metiers/", {"niveau": 3}))
+    assert "Infirmier coordinateur" in found
+    assert "Actuaire" not in found
+
+
+def test_bac_plus_5_opens_every_job(client, brochure):
+    response = client.get("/metiers/", {"niveau": 5})
+    assert response.context["paginator"].count == 15
+
+
+def test_the_bac_alone_opens_only_the_technicien_en_prestations(client, brochure):
+    assert titles(client.get("/metiers/", {"niveau": 0})) == {"Technicien en prestations"}
+
+
+def test_family_filter_lists_only_that_family(client, brochure):
+    found = titles(
+        client.get("/metiers/", {"famille": "developpement-du-produit-et-etude-du-risque"})
+    )
+    assert found == {"Concepteur technique de produit", "Actuaire", "Chargé d'études juridiques"}
+
+
+def test_type_filter_finds_jobs_reached_through_a_state_diploma(client, brochure):
+    found = titles(client.get("/metiers/", {"type": "de"}))
+    assert found == {"Infirmier coordinateur", "Audioprothésiste", "Éducateur spécialisé"}
+
+
+def test_type_filter_for_cqp_finds_the_technicien_en_prestations(client, brochure):
+    assert "Technicien en prestations" in titles(client.get("/metiers/", {"type": "cqp"}))
+
+
+def test_filters_combine(client, brochure):
+    found = titles(
+        client.get("/metiers/", {"niveau": 2, "famille": "autres-metiers", "type": "bts"})
+    )
+    assert found == {"Responsable communication", "Webmestre"}
+
+
+def test_keyword_filter_matches_the_title(client, brochure):
+    assert "Webmestre" in titles(client.get("/metiers/", {"q": "webmestre"}))
+
+
+def test_the_list_shows_a_count_and_a_reset_link_when_filtered(client, brochure):
+    html = client.get("/metiers/", {"niveau": 2}).content.decode()
+    assert "correspondent à votre recherche" in html
+    assert "Réinitialiser les filtres" in html
+
+
+def test_an_empty_result_says_so(client, brochure):
+    html = client.get("/metiers/", {"niveau": 0, "type": "de"}).content.decode()
+    assert "Aucun métier ne correspond" in html
+
+
+def test_pagination_links_keep_the_filters(client, brochure, settings):
+    response = client.get("/metiers/", {"niveau": 5, "famille": "", "page": 1})
+    html = response.content.decode()
+    assert response.context["is_paginated"]
+    assert "niveau=5" in html.split('aria-label="Pagination"')[1].split("</nav>")[0]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"niveau": "zzz"},
+        {"niveau": "99"},
+        {"type": "nope"},
+        {"famille": "inconnue"},
+        {"famille[]": ""},
+        {"q": "x" * 500},
+        {"page": "999999"},
+        {"page": "abc"},
+        {"page": "-1"},
+        {"niveau": ["2", "3"]},
+    ],
+)
+def test_bad_parameters_give_a_normal_page_with_a_message(client, brochure, query):
+    response = client.get("/metiers/", query)
+    assert response.status_code == 200
+    assert response.context["paginator"].count >= 1
+
+
+def test_an_invalid_level_is_reported_and_ignored(client, brochure):
+    response = client.get("/metiers/", {"niveau": "zzz", "famille": "autres-metiers"})
+    html = response.content.decode()
+    assert "Un filtre n&#x27;a pas pu être appliqué" in html or "Un filtre n'a pas pu" in html
+    assert response.context["paginator"].count == 5
+
+
+def test_a_page_past_the_end_shows_the_last_page_with_a_message(client, brochure):
+    html = client.get("/metiers/", {"page": "999999"}).content.decode()
+    assert "n&#x27;existe pas" in html or "n'existe pas" in html
+
+
+def test_the_diploma_list_filters_by_level_kind_and_apprenticeship(client, brochure):
+    def names(query):
+        return {d.slug for d in client.get("/formations/", query).context["diplomas"]}
+
+    state = names({"genre": "etat"})
+    assert state == {"de-infirmier", "de-audioprothesiste", "de-educateur-specialise"}
+    assert names({"genre": "cqp"}) == {
+        "cqp-conseiller-mutualiste",
+        "cqp-teleconseiller",
+        "cqp-assistant-commercial",
+        "cqp-specialiste-prestations-sante-prevoyance",
+    }
+    at_bac_2 = names({"niveau": 2})
+    assert {"bts", "dut", "deust", "du"} <= at_bac_2
+    assert "master-pro" not in at_bac_2
+    assert "du" in names({"niveau": 5})  # a DU spans bac + 2 to bac + 5
+    assert "de-audioprothesiste" not in names({"genre": "etat", "apprentissage": "oui"})
+    assert "de-infirmier" in names({"genre": "etat", "apprentissage": "oui"})
+
+
+@pytest.mark.parametrize(
+    "query", [{"niveau": "x"}, {"genre": "?"}, {"apprentissage": "peut-être"}, {"page": "0"}]
+)
+def test_the_diploma_list_survives_bad_parameters(client, brochure, query):
+    assert client.get("/formations/", query).status_code == 200

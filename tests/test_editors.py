@@ -1,0 +1,115 @@
+import pytest
+from django.contrib.auth.models import Group, User
+
+from careers.models import Career
+from diplomas.models import Diploma
+
+from .helpers import make_career, make_diploma, make_family
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor(client):
+    user = User.objects.create_user("edith", password="un-mot-de-passe-solide", is_staff=True)
+    user.groups.add(Group.objects.get(name="Éditeurs"))
+    client.force_login(user)
+    return user
+
+
+def test_the_editors_group_has_content_permissions_and_nothing_else():
+    codenames = set(
+        Group.objects.get(name="Éditeurs").permissions.values_list(
+            "content_type__app_label", "codename"
+        )
+    )
+    assert ("careers", "change_career") in codenames
+    assert ("diplomas", "add_cqp") in codenames
+    assert ("diplomas", "delete_speciality") in codenames
+    assert {app for app, _ in codenames} == {"careers", "diplomas"}
+
+
+def test_an_editor_reaches_content_but_not_users_or_groups(client, editor):
+    assert client.get("/admin/careers/career/").status_code == 200
+    assert client.get("/admin/diplomas/cqp/").status_code == 200
+    assert client.get("/admin/auth/user/").status_code == 403
+    assert client.get("/admin/auth/group/").status_code == 403
+
+
+def test_an_editor_creates_a_job_linked_to_a_diploma_in_one_form(client, editor):
+    family, diploma = make_family(), make_diploma()
+    response = client.post(
+        "/admin/careers/career/add/",
+        {
+            "title_masculine": "Gestionnaire",
+            "title_feminine": "Gestionnaire",
+            "slug": "gestionnaire",
+            "family": family.pk,
+            "position": 1,
+            "is_published": "on",
+            "lead": "Gère.",
+            "body": "Gère beaucoup.",
+            "level_min": 2,
+            "level_max": 3,
+            "entry_note": "",
+            "pathways-TOTAL_FORMS": 1,
+            "pathways-INITIAL_FORMS": 0,
+            "pathways-0-diploma": diploma.pk,
+            "pathways-0-condition": "",
+            "pathways-0-position": 0,
+            "testimonial-TOTAL_FORMS": 0,
+            "testimonial-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert list(Career.objects.get(slug="gestionnaire").diplomas.all()) == [diploma]
+
+
+def test_the_admin_refuses_an_upside_down_level_range_with_a_message(client, editor):
+    family = make_family()
+    response = client.post(
+        "/admin/careers/career/add/",
+        {
+            "title_masculine": "X",
+            "title_feminine": "X",
+            "slug": "x",
+            "family": family.pk,
+            "position": 1,
+            "lead": "l",
+            "body": "b",
+            "level_min": 5,
+            "level_max": 2,
+            "pathways-TOTAL_FORMS": 0,
+            "pathways-INITIAL_FORMS": 0,
+            "testimonial-TOTAL_FORMS": 0,
+            "testimonial-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 200
+    assert "Le niveau minimal doit être inférieur ou égal au niveau maximal." in (
+        response.content.decode()
+    )
+    assert not Career.objects.filter(slug="x").exists()
+
+
+def test_deleting_a_diploma_still_used_is_refused_and_names_the_jobs(client, editor):
+    diploma = make_diploma(short_name="BTS test")
+    make_career(title_masculine="Webmestre test", diplomas=[diploma])
+    page = client.get(f"/admin/diplomas/diploma/{diploma.pk}/delete/").content.decode()
+    assert "Webmestre test" in page
+    client.post(f"/admin/diplomas/diploma/{diploma.pk}/delete/", {"post": "yes"})
+    assert Diploma.objects.filter(pk=diploma.pk).exists()
+
+
+def test_an_editor_unpublishes_a_job_with_an_action(client, editor):
+    career = make_career()
+    client.post(
+        "/admin/careers/career/",
+        {
+            "action": "unpublish",
+            "_selected_action": [career.pk],
+        },
+    )
+    career.refresh_from_db()
+    assert not career.is_published
+    assert client.get(career.get_absolute_url()).status_code == 404

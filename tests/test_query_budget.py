@@ -1,0 +1,54 @@
+"""Every public page runs at most 4 queries, whatever the amount of content."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from .helpers import make_career, make_diploma, make_family, make_speciality, make_testimonial
+
+pytestmark = pytest.mark.django_db
+
+BUDGET = 4
+
+
+def add_content(family, diploma, n):
+    for _ in range(n):
+        other = make_diploma()
+        make_speciality(diploma)
+        career = make_career(family=family, diplomas=[diploma, other])
+        make_testimonial(career)
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/metiers/",
+        "/metiers/?niveau=3&type=bts&famille={family}&q=M%C3%A9tier",
+        "/metiers/?page=2",
+        "/metiers/{career}/",
+        "/familles/{family}/",
+        "/temoignages/",
+        "/formations/",
+        "/formations/?niveau=2&genre=national&apprentissage=non",
+        "/formations/{diploma}/",
+        "/formations/schema/",
+    ],
+)
+def test_the_query_count_stays_flat_when_content_doubles(client, url):
+    family, diploma = make_family(), make_diploma(category="bts")
+    add_content(family, diploma, 10)
+    career = family.careers.first()
+    url = url.format(family=family.slug, career=career.slug, diploma=diploma.slug)
+    with_10 = queries_for(client, url)
+    add_content(family, diploma, 10)
+    with_20 = queries_for(client, url)
+    assert with_10 == with_20
+    assert with_20 <= BUDGET
