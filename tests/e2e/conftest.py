@@ -1,0 +1,103 @@
+"""Browser suite: the real site, served by pytest-django's live server, seen by headless Chromium.
+
+One browser for the whole session; each test opens its own contexts (cheap) so settings such as
+the viewport width, JavaScript or reduced motion never leak from one test to the next.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import sync_playwright
+
+from tests.conftest import FIXTURES
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# Playwright's sync API keeps an asyncio loop alive in this thread, which makes Django refuse
+# ORM calls from the test code (loading the fixtures) with SynchronousOnlyOperation. Nothing here
+# is concurrent: the test thread and the live server thread never share a connection mid-query.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# The brief for these tests: the site is reached on 127.0.0.1, never on a resolved "localhost".
+os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM):
+        pytest.fail(f"No Chromium at {CHROMIUM}: `apt-get install -y chromium`, or set CHROMIUM")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site(live_server, transactional_db):
+    """The live server's base URL, serving the real content.
+
+    live_server needs a transactional database (the server thread cannot see data inside the
+    test's transaction), and transactional_db empties every table after each test, so the
+    content is loaded again for each test: about a third of a second.
+    """
+    call_command("loaddata", *FIXTURES, verbosity=0)
+    return live_server.url
+
+
+@pytest.fixture
+def open_page(browser, site):
+    """open_page(path, width=…) -> a Playwright page that has loaded `path` on the live site.
+
+    The context bypasses the Content Security Policy so that axe-core can be injected even once
+    the production CSP forbids injected scripts; the site itself runs no JavaScript.
+    """
+    contexts = []
+
+    def open_page(
+        path,
+        *,
+        width=1280,
+        status=200,
+        javascript=True,
+        reduced_motion="no-preference",
+        media="screen",
+    ):
+        context = browser.new_context(
+            viewport={"width": width, "height": 800},
+            bypass_csp=True,
+            java_script_enabled=javascript,
+            reduced_motion=reduced_motion,
+            locale="fr-FR",
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.emulate_media(media=media)
+        response = page.goto(site + path)
+        assert response.status == status, f"{path}: HTTP {response.status}, expected {status}"
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts():
+    """test-artifacts/ (git-ignored): screenshots and saved HTML, to look at after a run."""
+    (ARTIFACTS / "screenshots").mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "html").mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
