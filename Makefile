@@ -6,7 +6,9 @@ STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 FIXTURES := fixtures/families.json fixtures/diplomas.json fixtures/careers.json
 
-.PHONY: install run load test lint format bench clean
+NODE_STAMP := node_modules/.installed
+
+.PHONY: install browser-deps run load test test-browser lint format bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +21,28 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
+# The browser suite (tests/e2e/) drives Debian's Chromium and runs the Nu HTML Checker on Java.
+# As root (CI) the missing packages are installed; anyone else is told the one command to run.
+browser-deps:
+	@missing=""; \
+	command -v "$${CHROMIUM:-chromium}" >/dev/null || missing="$$missing chromium"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -q && apt-get install -y -q $$missing; \
+		else \
+			echo "The browser tests need:$$missing. Run: sudo apt-get install -y$$missing"; \
+			exit 1; \
+		fi; \
+	fi
+
+# axe-core and vnu-jar, pinned in package-lock.json. vnu-jar's install script only fetches a
+# Java runtime, which browser-deps provides, so scripts are skipped.
+$(NODE_STAMP): package.json package-lock.json | browser-deps
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NODE_STAMP)
+
 # loaddata matches rows by their natural keys (slugs), so loading twice updates, never duplicates.
 load: install
 	$(MANAGE) migrate --noinput
@@ -27,11 +51,15 @@ load: install
 run: load
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: install
+test: install $(NODE_STAMP)
 	$(BIN)/ruff check .
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest
+
+# Only the browser suite: accessibility, HTML validity, keyboard, phone, print, motion.
+test-browser: install $(NODE_STAMP)
+	$(BIN)/pytest tests/e2e
 
 lint: install
 	$(BIN)/ruff check .
@@ -42,4 +70,4 @@ format: install
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 staticfiles node_modules test-artifacts

@@ -1,0 +1,51 @@
+"""The Nu HTML Checker (vnu.jar, the W3C validator) finds no error in any page type.
+
+The pages are fetched with Django's test client (the HTML is the same the browser gets) and
+checked in one Java run: starting the JVM costs seconds, checking a page costs milliseconds.
+"""
+
+import json
+import shutil
+import subprocess
+from collections import defaultdict
+
+from .conftest import ROOT
+from .pages import PAGE_TYPES
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def vnu_messages(paths):
+    assert shutil.which("java"), "No java on PATH: `apt-get install -y default-jre-headless`"
+    assert VNU.exists(), f"No {VNU}: run `npm ci`"
+    run = subprocess.run(
+        ["java", "-jar", str(VNU), "--format", "json", "--stdout", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    # vnu exits 1 when it finds errors, which the caller reports; anything else is a crash.
+    assert run.returncode in (0, 1), f"vnu.jar failed ({run.returncode}):\n{run.stderr}"
+    return json.loads(run.stdout)["messages"]
+
+
+def test_every_page_type_is_valid_html(client, brochure, artifacts):
+    files = {}
+    for page_type in PAGE_TYPES:
+        response = client.get(page_type.path)
+        assert response.status_code == page_type.status, page_type.path
+        path = artifacts / "html" / f"{page_type.name}.html"
+        path.write_bytes(response.content)
+        files[str(path.resolve())] = (
+            f"{page_type.name} ({page_type.path}), saved as test-artifacts/html/{path.name}"
+        )
+
+    errors = defaultdict(list)
+    for message in vnu_messages(files):
+        if message["type"] in ("error", "non-document-error"):
+            # vnu names a file "file:/abs/path"; a message without a file is about the run.
+            page = files.get(message.get("url", "").removeprefix("file:"), "vnu.jar")
+            where = f"line {message.get('lastLine', '?')}: {message.get('extract', '').strip()}"
+            errors[page].append(f"    - {message['message']}\n      at {where}")
+    report = [f"  {page}:\n" + "\n".join(lines) for page, lines in errors.items()]
+    assert not report, "The Nu HTML Checker finds errors:\n" + "\n".join(report)

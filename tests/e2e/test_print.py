@@ -1,0 +1,54 @@
+"""A job page prints on at most two A4 pages: no navigation, link targets shown, source kept."""
+
+import io
+
+from pypdf import PdfReader
+
+from careers.models import Career
+
+# The printable width of an A4 page with the stylesheet's 16 mm side margins, in CSS pixels
+# (96 per inch): pages laid out at this width are as tall as they will print.
+A4_PRINTABLE_WIDTH = round((210 - 2 * 16) / 25.4 * 96)
+
+HIDDEN_IN_PRINT = """() => [...document.querySelectorAll(
+        ".site-header, nav, form, .site-footer, .skip-link")]
+    .filter(element => element.checkVisibility())
+    .map(element => element.outerHTML.slice(0, 80))"""
+
+# Links in the printed content whose target is not written out after them.
+LINKS_WITHOUT_TARGET = """() => [...document.querySelectorAll("main a[href]")]
+    .filter(link => link.checkVisibility())
+    .filter(link => !getComputedStyle(link, "::after").content.includes(
+        link.getAttribute("href")))
+    .map(link => link.outerHTML.slice(0, 80))"""
+
+
+def longest_job_path(page, base_url):
+    """The job page that is tallest once laid out for print: the hardest one to fit."""
+    heights = {}
+    for career in Career.objects.published():
+        page.goto(base_url + career.get_absolute_url())
+        heights[career.get_absolute_url()] = page.evaluate(
+            "() => document.documentElement.scrollHeight"
+        )
+    return max(heights, key=heights.get)
+
+
+def test_the_longest_job_page_prints_on_two_a4_pages_at_most(open_page, site, artifacts):
+    page = open_page("/", width=A4_PRINTABLE_WIDTH, media="print")
+    path = longest_job_path(page, site)
+    page.goto(site + path)
+
+    assert page.evaluate(HIDDEN_IN_PRINT) == [], f"{path}: navigation still printed"
+    assert page.evaluate(LINKS_WITHOUT_TARGET) == [], f"{path}: link targets not printed"
+
+    printed = page.pdf(format="A4")
+    (artifacts / "longest-job.pdf").write_bytes(printed)
+    pdf = PdfReader(io.BytesIO(printed))
+    text = "\n".join(pdf_page.extract_text() for pdf_page in pdf.pages)
+    assert len(pdf.pages) <= 2, f"{path} prints on {len(pdf.pages)} A4 pages"
+    assert "Source : ONISEP" in text, f"{path}: the source line is not printed"
+    assert f"Page imprimée depuis {site}{path}" in text.replace("\n", ""), (
+        f"{path}: the page's own address is not printed"
+    )
+    assert "Rechercher un métier" not in text, f"{path}: the header's search form is printed"
