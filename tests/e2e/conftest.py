@@ -12,8 +12,6 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import sync_playwright
 
-from tests.conftest import FIXTURES
-
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -48,13 +46,13 @@ def browser():
 
 @pytest.fixture
 def site(live_server, transactional_db):
-    """The live server's base URL, serving the real content.
+    """The live server's base URL, serving the real content as `make run` loads it.
 
     live_server needs a transactional database (the server thread cannot see data inside the
     test's transaction), and transactional_db empties every table after each test, so the
     content is loaded again for each test: about a third of a second.
     """
-    call_command("loaddata", *FIXTURES, verbosity=0)
+    call_command("load_content", verbosity=0)
     return live_server.url
 
 
