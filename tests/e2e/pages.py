@@ -6,6 +6,8 @@ picks it up.
 
 from dataclasses import dataclass
 
+from django.urls import Resolver404, resolve
+
 
 @dataclass(frozen=True)
 class PageType:
@@ -32,3 +34,16 @@ PAGE_TYPES = [
     PageType("testimonials", "/temoignages/"),
     PageType("not-found", "/nope/", status=404),
 ]
+
+
+def route_exists(path):
+    try:
+        resolve(path)
+    except Resolver404:
+        return False
+    return True
+
+
+# The search page is built on its own branch: checked as soon as it is merged, with no edit here.
+if route_exists("/recherche/"):
+    PAGE_TYPES.append(PageType("search", "/recherche/?q=infirmiere"))

@@ -51,4 +51,3 @@ def test_the_longest_job_page_prints_on_two_a4_pages_at_most(open_page, site, ar
     assert f"Page imprimée depuis {site}{path}" in text.replace("\n", ""), (
         f"{path}: the page's own address is not printed"
     )
-    assert "Rechercher un métier" not in text, f"{path}: the header's search form is printed"
