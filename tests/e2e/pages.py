@@ -13,6 +13,9 @@ from django.urls import Resolver404, resolve
 class PageType:
     name: str
     path: str
+    # Text the page's <main> must show: proof that the check looks at the intended state
+    # (results, an empty list, an error message) and not at an error page.
+    shows: str
     status: int = 200
 
     def __str__(self):
@@ -20,19 +23,19 @@ class PageType:
 
 
 PAGE_TYPES = [
-    PageType("home", "/"),
-    PageType("family", "/familles/autres-metiers/"),
-    PageType("job-list", "/metiers/"),
-    PageType("job-list-filtered", "/metiers/?niveau=2&famille=autres-metiers"),
-    PageType("job-list-empty", "/metiers/?niveau=0&type=de"),
-    PageType("job-list-invalid-filter", "/metiers/?niveau=zzz"),
-    PageType("job", "/metiers/technicien-en-prestations/"),
-    PageType("diploma-list", "/formations/"),
-    PageType("diploma", "/formations/de-infirmier/"),
-    PageType("cqp", "/formations/cqp-conseiller-mutualiste/"),
-    PageType("schema", "/formations/schema/"),
-    PageType("testimonials", "/temoignages/"),
-    PageType("not-found", "/nope/", status=404),
+    PageType("home", "/", "Les métiers par famille"),
+    PageType("family", "/familles/autres-metiers/", "Les métiers de cette famille"),
+    PageType("job-list", "/metiers/", "Page suivante"),
+    PageType("job-list-filtered", "/metiers/?niveau=2&famille=autres-metiers", "à votre recherche"),
+    PageType("job-list-empty", "/metiers/?niveau=0&type=de", "Aucun métier ne correspond"),
+    PageType("job-list-invalid-filter", "/metiers/?niveau=zzz", "Un filtre n'a pas pu être"),
+    PageType("job", "/metiers/technicien-en-prestations/", "Quelles études ?"),
+    PageType("diploma-list", "/formations/", "formations au total"),
+    PageType("diploma", "/formations/de-infirmier/", "Les métiers auxquels il mène"),
+    PageType("cqp", "/formations/cqp-conseiller-mutualiste/", "Objectif, méthode et profil"),
+    PageType("schema", "/formations/schema/", "bac + 5 (niveau 7)"),
+    PageType("testimonials", "/temoignages/", "Fiche métier"),
+    PageType("not-found", "/nope/", "Page introuvable", status=404),
 ]
 
 
@@ -46,4 +49,4 @@ def route_exists(path):
 
 # The search page is built on its own branch: checked as soon as it is merged, with no edit here.
 if route_exists("/recherche/"):
-    PAGE_TYPES.append(PageType("search", "/recherche/?q=infirmiere"))
+    PAGE_TYPES.append(PageType("search", "/recherche/?q=infirmiere", "Infirmier coordinateur"))

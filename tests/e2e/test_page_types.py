@@ -36,6 +36,8 @@ WIDTHS = [
 @pytest.mark.parametrize("page_type", PAGE_TYPES, ids=str)
 def test_page_type_is_accessible_and_fits_a_phone(page_type, open_page, artifacts):
     page = open_page(page_type.path, width=WIDTHS[0].pixels, status=page_type.status)
+    main = page.locator("main").inner_text()
+    assert page_type.shows in main, f"{page_type.path} does not show {page_type.shows!r}"
     report = []
     for width in WIDTHS:
         page.set_viewport_size({"width": width.pixels, "height": 800})
