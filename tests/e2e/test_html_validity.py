@@ -9,6 +9,8 @@ import shutil
 import subprocess
 from collections import defaultdict
 
+from django.template.loader import render_to_string
+
 from .conftest import ROOT
 from .pages import PAGE_TYPES
 
@@ -30,15 +32,19 @@ def vnu_messages(paths):
 
 
 def test_every_page_type_is_valid_html(client, brochure, artifacts):
-    files = {}
+    pages = {}
     for page_type in PAGE_TYPES:
         response = client.get(page_type.path)
         assert response.status_code == page_type.status, page_type.path
-        path = artifacts / "html" / f"{page_type.name}.html"
-        path.write_bytes(response.content)
-        files[str(path.resolve())] = (
-            f"{page_type.name} ({page_type.path}), saved as test-artifacts/html/{path.name}"
-        )
+        pages[page_type.name] = (page_type.path, response.content.decode())
+    # No URL leads to the server-error page on purpose; Django renders it with no context.
+    pages["server-error"] = ("500.html", render_to_string("500.html"))
+
+    files = {}
+    for name, (source, html) in pages.items():
+        path = artifacts / "html" / f"{name}.html"
+        path.write_text(html, encoding="utf-8")
+        files[str(path.resolve())] = f"{name} ({source}), saved as test-artifacts/html/{path.name}"
 
     errors = defaultdict(list)
     for message in vnu_messages(files):
