@@ -39,8 +39,10 @@ def test_the_longest_job_page_prints_on_two_a4_pages_at_most(open_page, site, ar
     path = longest_job_path(page, site)
     page.goto(site + path)
 
-    assert page.evaluate(HIDDEN_IN_PRINT) == [], f"{path}: navigation still printed"
-    assert page.evaluate(LINKS_WITHOUT_TARGET) == [], f"{path}: link targets not printed"
+    printed_navigation = page.evaluate(HIDDEN_IN_PRINT)
+    assert not printed_navigation, f"{path}: navigation still printed: {printed_navigation}"
+    hidden_targets = page.evaluate(LINKS_WITHOUT_TARGET)
+    assert not hidden_targets, f"{path}: these links do not print their target: {hidden_targets}"
 
     printed = page.pdf(format="A4")
     (artifacts / "longest-job.pdf").write_bytes(printed)
