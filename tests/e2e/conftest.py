@@ -27,10 +27,10 @@ CHROMIUM_ARGS = [
 ]
 
 # Playwright's sync API keeps an asyncio loop alive in this thread, which makes Django refuse
-# ORM calls from the test code (loading the fixtures) with SynchronousOnlyOperation. Nothing here
-# is concurrent: the test thread and the live server thread never share a connection mid-query.
+# ORM calls from the test code (loading the fixtures) with SynchronousOnlyOperation. The calls are
+# not concurrent: the tests query the database only while the browser is not loading a page.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-# The brief for these tests: the site is reached on 127.0.0.1, never on a resolved "localhost".
+# An IP address, not "localhost", which may resolve to ::1 where the live server does not listen.
 os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
 
 

@@ -26,7 +26,8 @@ LINKS_WITHOUT_TARGET = """() => [...document.querySelectorAll("main a[href]")]
 def longest_job_path(page, base_url):
     """The job page that is tallest once laid out for print: the hardest one to fit."""
     heights = {}
-    for career in Career.objects.published():
+    # Read the jobs before loading pages: on SQLite the live server shares this connection.
+    for career in list(Career.objects.published()):
         page.goto(base_url + career.get_absolute_url())
         heights[career.get_absolute_url()] = page.evaluate(
             "() => document.documentElement.scrollHeight"
