@@ -1,11 +1,14 @@
-"""Phone checks: no sideways scrolling, and tap targets at least 24 × 24 CSS px.
+"""Phone checks: no sideways scrolling; tap targets at least 24 × 24 CSS px, not overlapping.
 
 Target size follows WCAG 2.2 success criterion 2.5.8 (Target Size, Minimum).
 """
 
 MIN_TARGET = 24
 
-# Returns the targets smaller than the minimum, as readable strings.
+# Returns the targets that are too small, and the pairs of targets that overlap, as readable
+# strings. A target is measured by its boxes (getClientRects): a link that wraps is one box per
+# line, and one line of it must hold the 24 × 24 square, not the rectangle around all its lines.
+# Two targets whose boxes overlap share pixels, which makes both smaller than they look.
 #
 # WCAG 2.5.8 exempts an "inline" target: one in a sentence, whose size is set by the line height
 # of the text around it (forcing 24 px there would break the line spacing of running text). A link
@@ -17,7 +20,7 @@ MIN_TARGET = 24
 # The criterion's other exception (undersized targets spaced 24 px apart) is deliberately not
 # used: on a phone a target that is big enough is better than one that is merely far enough.
 # Hidden elements and the skip link, which sits off screen until it gets focus, are not targets.
-SMALL_TARGETS = """minimum => {
+TARGETS = """minimum => {
     const targets = "a[href], button, input:not([type=hidden]), select, textarea, summary";
     const blockOf = element => {
         let node = element.parentElement;
@@ -34,18 +37,35 @@ SMALL_TARGETS = """minimum => {
     const isInline = element => element.matches("a[href]")
         && getComputedStyle(element).display === "inline"
         && wordsOutsideTargets(blockOf(element));
-    const small = [];
-    for (const element of document.querySelectorAll(targets)) {
+    const describe = element => element.outerHTML.slice(0, 120);
+    const rendered = [...document.querySelectorAll(targets)].filter(element => {
         const box = element.getBoundingClientRect();
-        const rendered = box.width > 0 && box.height > 0 && box.bottom + window.scrollY > 0;
-        if (!rendered || getComputedStyle(element).visibility === "hidden") continue;
-        if (box.width >= minimum && box.height >= minimum) continue;
+        return box.width > 0 && box.height > 0 && box.bottom + window.scrollY > 0
+            && getComputedStyle(element).visibility !== "hidden";
+    });
+    const small = [];
+    for (const element of rendered) {
+        const boxes = [...element.getClientRects()];
+        if (boxes.some(box => box.width >= minimum && box.height >= minimum)) continue;
         if (isInline(element)) continue;
-        const label = (element.textContent.trim() || element.name || element.id).slice(0, 60);
-        small.push(`${element.outerHTML.slice(0, 120)} ("${label}"): `
-            + `${box.width.toFixed(1)} × ${box.height.toFixed(1)} px`);
+        const sizes = boxes.map(box => `${box.width.toFixed(1)} × ${box.height.toFixed(1)}`);
+        small.push(`${describe(element)}: ${sizes.join(", ")} px`);
     }
-    return small;
+    const overlapping = [];
+    const boxes = rendered.flatMap(element =>
+        [...element.getClientRects()].map(box => ({element, box})));
+    for (const [i, a] of boxes.entries()) {
+        for (const b of boxes.slice(i + 1)) {
+            if (a.element.contains(b.element) || b.element.contains(a.element)) continue;
+            const width = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+            const height = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+            if (width > 1 && height > 1) {
+                overlapping.push(`${describe(a.element)} and ${describe(b.element)} share `
+                    + `${width.toFixed(1)} × ${height.toFixed(1)} px`);
+            }
+        }
+    }
+    return {small, overlapping};
 }"""
 
 OVERFLOW = """() => {
@@ -64,7 +84,9 @@ OVERFLOW = """() => {
 def phone_problems(page):
     """Readable lines for what is wrong at the page's current width; empty when all is well."""
     problems = [f"scrolls sideways: {line}" for line in page.evaluate(OVERFLOW)]
+    targets = page.evaluate(TARGETS, MIN_TARGET)
     problems += [
-        f"target under {MIN_TARGET} px: {line}" for line in page.evaluate(SMALL_TARGETS, MIN_TARGET)
+        f"target under {MIN_TARGET} × {MIN_TARGET} px: {line}" for line in targets["small"]
     ]
+    problems += [f"targets overlap: {line}" for line in targets["overlapping"]]
     return problems

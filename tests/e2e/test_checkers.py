@@ -16,6 +16,10 @@ TARGETS_PAGE = """<!DOCTYPE html><html lang="fr"><head><title>Cibles</title>
 <p><a id="listed-1" href="/c">Un</a> · <a id="listed-2" href="/d">Deux</a></p>
 <p>Texte <button id="small-button" style="font-size: 10px; padding: 0">ok</button></p>
 <p><a id="padded" href="/e" style="display: inline-block; padding: 4px 0">Assez grand</a></p>
+<ul style="width: 120px"><li><a id="wrapped" href="/f">Un lien seul qui passe à la
+  ligne</a></li></ul>
+<p><button id="overlapped" style="padding: 8px">Premier</button><button id="overlapping"
+  style="padding: 8px; margin-left: -10px">Second</button></p>
 </main></body></html>"""
 
 WIDE_PAGE = """<!DOCTYPE html><html lang="fr"><head><title>Large</title></head><body>
@@ -35,10 +39,11 @@ def blank_page(browser):
 def test_small_targets_are_flagged_unless_inline_in_a_sentence(blank_page):
     blank_page.set_content(TARGETS_PAGE)
     problems = "\n".join(phone_problems(blank_page))
-    for flagged in ["alone-in-list", "listed-1", "listed-2", "small-button"]:
+    for flagged in ["alone-in-list", "listed-1", "listed-2", "small-button", "wrapped"]:
         assert f'id="{flagged}"' in problems, f"{flagged} should be flagged:\n{problems}"
     for exempt in ["in-sentence", "padded"]:
         assert f'id="{exempt}"' not in problems, f"{exempt} should pass:\n{problems}"
+    assert 'targets overlap: <button id="overlapped"' in problems, problems
 
 
 def test_sideways_scrolling_is_flagged_with_its_culprit(blank_page):
