@@ -5,6 +5,14 @@ Target size follows WCAG 2.2 success criterion 2.5.8 (Target Size, Minimum).
 
 MIN_TARGET = 24
 
+# WCAG 1.4.12 (Text Spacing): the spacing a reader may impose with their own style sheet. Content
+# must survive it: nothing cut off, nothing pushed sideways.
+TEXT_SPACING = """
+* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+    word-spacing: 0.16em !important; }
+p { margin-bottom: 2em !important; }
+"""
+
 # Returns the targets that are too small, and the pairs of targets that overlap, as readable
 # strings. A target is measured by its boxes (getClientRects): a link that wraps is one box per
 # line, and one line of it must hold the 24 × 24 square, not the rectangle around all its lines.

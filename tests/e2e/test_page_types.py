@@ -2,7 +2,8 @@
 
 - axe-core finds no WCAG 2.0/2.1 A or AA violation and no best-practice one (colour contrast
   included) at 1280 and 375 px;
-- at 375 and 320 px nothing scrolls sideways and every tap target is at least 24 × 24 px;
+- at 375 and 320 px nothing scrolls sideways and every tap target is at least 24 × 24 px, and
+  still so at 320 px once the reader's own text spacing is applied (WCAG 1.4.12);
 - a full-page screenshot is saved at 1280 and 375 px into test-artifacts/screenshots/, for a
   human to look at.
 
@@ -15,7 +16,7 @@ import pytest
 
 from .axe import axe_violations, describe
 from .pages import PAGE_TYPES
-from .phone import phone_problems
+from .phone import TEXT_SPACING, phone_problems
 
 
 @dataclass(frozen=True)
@@ -50,4 +51,8 @@ def test_page_type_is_accessible_and_fits_a_phone(page_type, open_page, artifact
         if width.phone and (problems := phone_problems(page)):
             report.append(f"phone at {width.pixels} px:")
             report.extend(f"    - {problem}" for problem in problems)
+    page.add_style_tag(content=TEXT_SPACING)
+    if problems := phone_problems(page):
+        report.append(f"phone at {WIDTHS[-1].pixels} px with wider text spacing:")
+        report.extend(f"    - {problem}" for problem in problems)
     assert not report, f"{page_type.name} page ({page_type.path}):\n" + "\n".join(report)
