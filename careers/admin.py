@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from mutuelles_site.admin_actions import publish, unpublish
 
@@ -19,7 +20,7 @@ class TestimonialInline(admin.StackedInline):
 
 
 @admin.register(Family)
-class FamilyAdmin(admin.ModelAdmin):
+class FamilyAdmin(SimpleHistoryAdmin):
     list_display = ["name", "position", "is_published"]
     list_editable = ["position", "is_published"]
     list_filter = ["is_published"]
@@ -29,7 +30,7 @@ class FamilyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Career)
-class CareerAdmin(admin.ModelAdmin):
+class CareerAdmin(SimpleHistoryAdmin):
     list_display = [
         "title_masculine",
         "title_feminine",
@@ -65,7 +66,7 @@ class CareerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Testimonial)
-class TestimonialAdmin(admin.ModelAdmin):
+class TestimonialAdmin(SimpleHistoryAdmin):
     list_display = [
         "first_name",
         "job_title",
