@@ -4,7 +4,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from careers.models import Career, Family, Pathway, Testimonial
+from careers.models import Career, Family, Pathway
+from careers.models import Testimonial as Witness  # a Test* name would confuse pytest
 from diplomas.models import Category, Diploma, Speciality
 
 from .conftest import FIXTURES
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def test_the_brochure_counts_match(brochure):
     assert Family.objects.count() == 4
     assert Career.objects.count() == 15
-    assert Testimonial.objects.count() == 12
+    assert Witness.objects.count() == 12
     assert Diploma.objects.filter(category=Category.STATE).count() == 3
     assert Diploma.objects.filter(category=Category.CQP).count() == 4
 
@@ -52,7 +53,7 @@ def test_every_speciality_the_formations_section_cites_is_there(brochure):
 
 
 def test_testimonials_keep_exact_names_and_places(brochure):
-    rows = set(Testimonial.objects.values_list("first_name", "employer", "town", "department"))
+    rows = set(Witness.objects.values_list("first_name", "employer", "town", "department"))
     assert ("Bruno", "MNFCT", "Vincennes", "94") in rows
     assert ("Catherine", "Prévadiès", "Laxou", "54") in rows
     assert ("Monique", "Mutuelle Adrea", "Saint-Pourçain-sur-Sioule", "03") in rows
