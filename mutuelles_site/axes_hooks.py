@@ -1,7 +1,22 @@
 """How django-axes sees a visitor, and what it answers once they are locked out."""
 
+from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.shortcuts import render
+
+
+class LockoutBackend(AxesStandaloneBackend):
+    """Refuses locked-out accounts and addresses; says nothing when there is no request.
+
+    Every login form passes the request. Only code on the server itself authenticates
+    without one (the test client's login(), a shell), and there is no visitor to lock out;
+    axes would raise instead of letting the next backend decide.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
 
 
 def client_ip(request):

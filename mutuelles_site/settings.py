@@ -128,7 +128,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     # First, so a locked-out account or address is refused before its password is checked.
-    "axes.backends.AxesStandaloneBackend",
+    "mutuelles_site.axes_hooks.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
