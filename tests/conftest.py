@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
 FIXTURES = ["fixtures/families.json", "fixtures/diplomas.json", "fixtures/careers.json"]
@@ -8,3 +9,12 @@ FIXTURES = ["fixtures/families.json", "fixtures/diplomas.json", "fixtures/career
 def brochure(db):
     """The real content, as `make run` loads it."""
     call_command("loaddata", *FIXTURES, verbosity=0)
+
+
+@pytest.fixture
+def editor(client):
+    """A logged-in member of the Éditeurs group, as the migration sets it up."""
+    user = User.objects.create_user("edith", password="un-mot-de-passe-solide", is_staff=True)
+    user.groups.add(Group.objects.get(name="Éditeurs"))
+    client.force_login(user)
+    return user

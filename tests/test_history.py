@@ -1,7 +1,6 @@
 """Every change an editor makes is recorded (who, when, what), viewable and revertible."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 
 from careers.models import Career
 from diplomas.models import CQP, Category, Diploma
@@ -9,14 +8,6 @@ from diplomas.models import CQP, Category, Diploma
 from .helpers import make_career, make_diploma
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(client):
-    user = User.objects.create_user("edith", password="un-mot-de-passe-solide", is_staff=True)
-    user.groups.add(Group.objects.get(name="Éditeurs"))
-    client.force_login(user)
-    return user
 
 
 def career_form(career, **changes):
