@@ -158,6 +158,9 @@ STORAGES = {
     },
 }
 
+# Backups (and dumpdata) keep datetimes to the microsecond; see backups/serializer.py.
+SERIALIZATION_MODULES = {"json": "backups.serializer"}
+
 # Public lists are paginated; this is the page size of the job and diploma lists.
 PAGE_SIZE = envint("PAGE_SIZE", "12")
 

@@ -77,7 +77,7 @@ def test_a_database_error_in_a_middleware_also_gives_the_503(monkeypatch):
 
 
 @POSTGRES_ONLY
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_postgresql_going_away_and_coming_back(client):
     """The same connection object reconnects on its own once the server answers again."""
     db = connections["default"]

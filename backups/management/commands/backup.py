@@ -15,11 +15,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "path",
             nargs="?",
-            help="Where to write (default: backups/content-YYYYmmdd-HHMMSS.json).",
+            help="Where to write (default: var/backups/content-YYYYmmdd-HHMMSS.json).",
         )
 
     def handle(self, *args, path=None, **options):
-        target = Path(path or f"backups/content-{datetime.now():%Y%m%d-%H%M%S}.json")
+        target = Path(path or f"var/backups/content-{datetime.now():%Y%m%d-%H%M%S}.json")
         target.parent.mkdir(parents=True, exist_ok=True)
         # Write beside the target, then rename: a dump that fails halfway never replaces a
         # good backup with half a file.
