@@ -187,7 +187,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# HTTPS. On in production; SECURE_SSL_REDIRECT=false serves plain http locally (make serve).
+# HTTPS. On in production; SECURE_SSL_REDIRECT=false serves plain http (make serve), for
+# instance when the proxy in front already redirects.
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "true" if PRODUCTION else "false")
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", "31536000" if PRODUCTION else "0")
 SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
@@ -199,8 +200,10 @@ SECURE_HSTS_PRELOAD = PRODUCTION
 BEHIND_PROXY = envbool("BEHIND_PROXY", "false")
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SESSION_COOKIE_SECURE = PRODUCTION
-CSRF_COOKIE_SECURE = PRODUCTION
+# Cookies only over https; SECURE_COOKIES=false lets `make serve` log in over plain http.
+SECURE_COOKIES = envbool("SECURE_COOKIES", "true" if PRODUCTION else "false")
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SECURE = SECURE_COOKIES
 SESSION_COOKIE_HTTPONLY = True
 # No script on the site or in the admin reads the CSRF cookie; the token travels in forms.
 CSRF_COOKIE_HTTPONLY = True

@@ -1,0 +1,136 @@
+"""Load test: 50 users for 60 s against `make serve` on this machine, then the figures.
+
+Prints requests/s, median and 99th percentile latency, the error count, and the memory (RSS)
+of every gunicorn worker before and after. Bounded: locust stops after --duration, and is
+killed if it has not exited 60 s later. Only ever aims at 127.0.0.1 / localhost.
+
+    make serve            # in one terminal
+    make bench            # in another
+"""
+
+import argparse
+import csv
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+HERE = Path(__file__).resolve().parent
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+def worker_pids(pidfile):
+    master = int(Path(pidfile).read_text().strip())
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    return [int(pid) for pid in children]
+
+
+def rss_kib(pid):
+    """Resident memory of a process, or None if it is gone (a worker that crashed)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return None
+    for line in status.splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise RuntimeError(f"no VmRSS for process {pid}")
+
+
+def mib(kib):
+    return "   gone" if kib is None else f"{kib / 1024:7.1f}"
+
+
+def memory(pids):
+    return {pid: rss_kib(pid) for pid in pids}
+
+
+def warm_up(host, pids):
+    # Each worker imports templates and opens its database connection on its first requests;
+    # measure memory after that, so that "flat" means flat under load, not "has started".
+    for _ in range(10 * len(pids)):
+        for path in ("/", "/metiers/", "/formations/", "/temoignages/"):
+            urllib.request.urlopen(host + path, timeout=10).read()
+
+
+def run_locust(host, users, duration, out):
+    command = [
+        sys.executable,
+        "-m",
+        "locust",
+        "-f",
+        str(HERE / "locustfile.py"),
+        "--headless",
+        "--host",
+        host,
+        "--users",
+        str(users),
+        "--spawn-rate",
+        str(users),
+        "--run-time",
+        f"{duration}s",
+        "--stop-timeout",
+        "5",
+        "--csv",
+        str(out),
+        "--only-summary",
+        "--loglevel",
+        "WARNING",
+    ]
+    subprocess.run(command, check=False, timeout=duration + 60)
+
+
+def aggregated(out):
+    with open(f"{out}_stats.csv", newline="") as f:
+        rows = {row["Name"]: row for row in csv.DictReader(f)}
+    return rows["Aggregated"]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default="http://127.0.0.1:8000")
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--duration", type=int, default=60, help="seconds (at most 600)")
+    parser.add_argument("--pidfile", default="var/gunicorn.pid")
+    args = parser.parse_args()
+
+    if urlsplit(args.host).hostname not in LOCAL_HOSTS:
+        parser.error("this load test only targets 127.0.0.1 or localhost")
+    if not 1 <= args.duration <= 600:
+        parser.error("--duration must be between 1 and 600 seconds")
+    try:
+        pids = worker_pids(args.pidfile)
+        urllib.request.urlopen(args.host + "/", timeout=5).read()
+    except (OSError, ValueError) as error:
+        sys.exit(f"No server to load ({error}). Start it first with `make serve`.")
+
+    warm_up(args.host, pids)
+    before = memory(pids)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "locust"
+        started = time.monotonic()
+        run_locust(args.host, args.users, args.duration, out)
+        elapsed = time.monotonic() - started
+        stats = aggregated(out)
+    after = memory(pids)
+
+    print(f"\n{args.users} users for {elapsed:.0f} s against {args.host}")
+    print(f"requests:     {stats['Request Count']}")
+    print(f"requests/s:   {float(stats['Requests/s']):.1f}")
+    print(f"p50:          {stats['50%']} ms")
+    print(f"p99:          {stats['99%']} ms")
+    print(f"errors:       {stats['Failure Count']}")
+    print("worker RSS (MiB)   start    end")
+    for pid in pids:
+        print(f"  pid {pid:<10} {mib(before[pid])} {mib(after[pid])}")
+    lost = [pid for pid in pids if after[pid] is None]
+    if lost:
+        print(f"workers gone during the run: {lost}")
+    sys.exit(1 if int(stats["Failure Count"]) or lost else 0)
+
+
+if __name__ == "__main__":
+    main()
