@@ -47,7 +47,7 @@ serve: load
 	@$(SERVE_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
 	@echo "Serving http://$(SERVE_ADDRESS)/ with $(WEB_CONCURRENCY) gunicorn workers, DJANGO_ENV=production"
 	@$(SERVE_ENV) $(BIN)/gunicorn mutuelles_site.wsgi --bind $(SERVE_ADDRESS) \
-		--workers $(WEB_CONCURRENCY) --pid $(SERVE_PIDFILE) --timeout 30 --error-logfile -
+		--workers $(WEB_CONCURRENCY) --pid $(SERVE_PIDFILE) --timeout 30 --error-logfile - --no-control-socket
 
 # Load test against a running `make serve`: 50 users for 60 s, then figures. Stops by itself.
 bench: install

@@ -9,12 +9,12 @@ killed if it has not exited 60 s later. Only ever aims at 127.0.0.1 / localhost.
 """
 
 import argparse
-import csv
+import json
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -74,7 +74,7 @@ def run_locust(host, users, duration, out):
         f"{duration}s",
         "--stop-timeout",
         "5",
-        "--csv",
+        "--json-file",
         str(out),
         "--only-summary",
         "--loglevel",
@@ -83,10 +83,32 @@ def run_locust(host, users, duration, out):
     subprocess.run(command, check=False, timeout=duration + 60)
 
 
-def aggregated(out):
-    with open(f"{out}_stats.csv", newline="") as f:
-        rows = {row["Name"]: row for row in csv.DictReader(f)}
-    return rows["Aggregated"]
+def percentile(histogram, fraction):
+    """From locust's {rounded milliseconds: count} histogram."""
+    rank = fraction * sum(histogram.values())
+    seen = 0
+    for ms in sorted(histogram):
+        seen += histogram[ms]
+        if seen >= rank:
+            return ms
+    return 0
+
+
+def summary(out):
+    entries = json.loads(Path(f"{out}.json").read_text())
+    histogram = Counter()
+    for entry in entries:
+        histogram.update({int(ms): n for ms, n in entry["response_times"].items()})
+    start = min(entry["start_time"] for entry in entries)
+    end = max(entry["last_request_timestamp"] for entry in entries)
+    requests = sum(entry["num_requests"] for entry in entries)
+    return {
+        "requests": requests,
+        "rps": requests / (end - start),
+        "p50": percentile(histogram, 0.50),
+        "p99": percentile(histogram, 0.99),
+        "errors": sum(entry["num_failures"] for entry in entries),
+    }
 
 
 def main():
@@ -111,25 +133,23 @@ def main():
     before = memory(pids)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "locust"
-        started = time.monotonic()
         run_locust(args.host, args.users, args.duration, out)
-        elapsed = time.monotonic() - started
-        stats = aggregated(out)
+        stats = summary(out)
     after = memory(pids)
 
-    print(f"\n{args.users} users for {elapsed:.0f} s against {args.host}")
-    print(f"requests:     {stats['Request Count']}")
-    print(f"requests/s:   {float(stats['Requests/s']):.1f}")
-    print(f"p50:          {stats['50%']} ms")
-    print(f"p99:          {stats['99%']} ms")
-    print(f"errors:       {stats['Failure Count']}")
+    print(f"\n{args.users} users for {args.duration} s against {args.host}")
+    print(f"requests:     {stats['requests']}")
+    print(f"requests/s:   {stats['rps']:.1f}")
+    print(f"p50:          {stats['p50']} ms")
+    print(f"p99:          {stats['p99']} ms")
+    print(f"errors:       {stats['errors']}")
     print("worker RSS (MiB)   start    end")
     for pid in pids:
         print(f"  pid {pid:<10} {mib(before[pid])} {mib(after[pid])}")
     lost = [pid for pid in pids if after[pid] is None]
     if lost:
         print(f"workers gone during the run: {lost}")
-    sys.exit(1 if int(stats["Failure Count"]) or lost else 0)
+    sys.exit(1 if stats["errors"] or lost else 0)
 
 
 if __name__ == "__main__":
