@@ -4,7 +4,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
-FIXTURES := fixtures/families.json fixtures/diplomas.json fixtures/careers.json
 
 .PHONY: install run load serve bench backup restore test lint format clean
 
@@ -19,10 +18,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-# loaddata matches rows by their natural keys (slugs), so loading twice updates, never duplicates.
+# load_content fills an empty database and leaves an edited one alone: nothing is lost.
 load: install
 	$(MANAGE) migrate --noinput
-	$(MANAGE) loaddata $(FIXTURES)
+	$(MANAGE) load_content
 
 run: load
 	$(MANAGE) runserver 127.0.0.1:8000

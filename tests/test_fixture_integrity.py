@@ -1,8 +1,7 @@
-import json
-
 import pytest
 from django.core.management import call_command
-from django.core.management.base import CommandError
+from django.core.serializers.base import DeserializationError
+from django.db import IntegrityError
 
 from careers.models import Career, Family, Pathway
 from careers.models import Testimonial as Witness  # a Test* name would confuse pytest
@@ -84,11 +83,35 @@ def test_loading_the_fixtures_twice_duplicates_nothing(brochure):
     assert (Career.objects.count(), Pathway.objects.count(), Speciality.objects.count()) == before
 
 
-def test_a_broken_fixture_loads_nothing(db, tmp_path):
-    good = json.loads(open("fixtures/families.json").read())
-    broken = [*good, {"model": "careers.career", "fields": {"slug": "x", "family": ["nope"]}}]
+@pytest.mark.parametrize(
+    "tail, error",
+    [
+        (
+            '{"model": "careers.career", "fields": {"slug": "x", "family": ["nope"]}}]',
+            IntegrityError,
+        ),
+        ('{"model": "careers.career", "fields": {"slug": "x", ', DeserializationError),
+    ],
+    ids=["dangling family", "truncated file"],
+)
+def test_a_broken_fixture_loads_nothing(db, tmp_path, tail, error):
+    good = open("fixtures/families.json").read().rstrip().removesuffix("]")
     path = tmp_path / "broken.json"
-    path.write_text(json.dumps(broken))
-    with pytest.raises((CommandError, Exception)):
+    path.write_text(good + ", " + tail)
+    with pytest.raises(error):
         call_command("loaddata", str(path), verbosity=0)
     assert Family.objects.count() == 0
+
+
+def test_load_content_fills_an_empty_database(db):
+    call_command("load_content", verbosity=0)
+    assert Career.objects.count() == 15
+
+
+def test_load_content_never_overwrites_an_editors_change(brochure):
+    Career.objects.filter(slug="actuaire").update(lead="Texte revu par la rédaction.")
+    call_command("load_content", verbosity=0)
+    assert Career.objects.get(slug="actuaire").lead == "Texte revu par la rédaction."
+    call_command("load_content", "--force", verbosity=0)
+    assert Career.objects.get(slug="actuaire").lead != "Texte revu par la rédaction."
+    assert Career.objects.count() == 15
