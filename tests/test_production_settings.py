@@ -51,9 +51,7 @@ def test_production_refuses_to_start_and_names_what_is_missing(missing):
     result = manage("check", **env)
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
-    assert f"DJANGO_ENV=production needs these environment variables: {missing}" in (
-        result.stderr
-    )
+    assert f"DJANGO_ENV=production needs these environment variables: {missing}" in (result.stderr)
 
 
 def test_production_names_every_missing_variable_at_once():
@@ -63,31 +61,35 @@ def test_production_names_every_missing_variable_at_once():
     )
 
 
+def settings_in(env, *expressions):
+    """The values of settings expressions in a fresh process with this environment."""
+    code = f"from django.conf import settings as s; print({', '.join(expressions)})"
+    return manage("shell", "--no-imports", "-c", code, **env).stdout.split()
+
+
 def test_production_turns_debug_off_and_https_on():
-    code = (
-        "from django.conf import settings as s; "
-        "print(s.DEBUG, s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE,"
-        " s.SECURE_HSTS_SECONDS, s.DATABASES['default']['CONN_MAX_AGE'],"
-        " s.DATABASES['default']['CONN_HEALTH_CHECKS'])"
+    values = settings_in(
+        PRODUCTION,
+        "s.DEBUG",
+        "s.SECURE_SSL_REDIRECT",
+        "s.SESSION_COOKIE_SECURE",
+        "s.CSRF_COOKIE_SECURE",
+        "s.SECURE_HSTS_SECONDS",
+        "s.DATABASES['default']['CONN_MAX_AGE']",
+        "s.DATABASES['default']['CONN_HEALTH_CHECKS']",
     )
-    result = manage("shell", "--no-imports", "-c", code, **PRODUCTION)
-    assert result.stdout.split() == ["False", "True", "True", "True", "31536000", "60", "True"]
+    assert values == ["False", "True", "True", "True", "31536000", "60", "True"]
 
 
 def test_plain_http_serving_is_an_explicit_switch():
-    code = "from django.conf import settings as s; print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE)"
     env = {**PRODUCTION, "SECURE_SSL_REDIRECT": "false", "SECURE_COOKIES": "false"}
-    result = manage("shell", "--no-imports", "-c", code, **env)
-    assert result.stdout.split() == ["False", "False"]
+    values = settings_in(env, "s.SECURE_SSL_REDIRECT", "s.SESSION_COOKIE_SECURE")
+    assert values == ["False", "False"]
 
 
 def test_without_any_environment_it_runs_in_development():
-    code = (
-        "from django.conf import settings as s; "
-        "print(s.DEBUG, s.DATABASES['default']['ENGINE'], s.SECURE_SSL_REDIRECT)"
-    )
-    result = manage("shell", "--no-imports", "-c", code)
-    assert result.stdout.split() == ["True", "django.db.backends.sqlite3", "False"]
+    values = settings_in({}, "s.DEBUG", "s.DATABASES['default']['ENGINE']", "s.SECURE_SSL_REDIRECT")
+    assert values == ["True", "django.db.backends.sqlite3", "False"]
 
 
 def test_an_unknown_environment_name_is_refused():
