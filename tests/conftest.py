@@ -5,6 +5,12 @@ from django.core.management import call_command
 FIXTURES = ["fixtures/families.json", "fixtures/diplomas.json", "fixtures/careers.json"]
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # The real hasher is slow on purpose; the login and lockout tests hash dozens of times.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def brochure(db):
     """The real content, as `make run` loads it."""
