@@ -82,3 +82,14 @@ class TestimonialAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["first_name", "employer"]}
     autocomplete_fields = ["career"]
     actions = [publish, unpublish]
+
+
+@admin.register(Pathway)
+class PathwayAdmin(SimpleHistoryAdmin):
+    """Jobs and diplomas are linked in the job form; this list shows each link's history."""
+
+    list_display = ["career", "diploma", "speciality", "condition"]
+    list_filter = ["diploma__category"]
+    list_select_related = ["career", "diploma", "speciality"]
+    search_fields = ["career__title_masculine", "diploma__short_name", "speciality__name"]
+    autocomplete_fields = ["career", "diploma", "speciality"]

@@ -94,6 +94,9 @@ def test_inline_diplomas_of_a_job_are_recorded(client, editor):
     assert client.post(f"/admin/careers/career/{career.pk}/change/", form).status_code == 302
     pathway = career.pathways.get()
     assert pathway.history.get().history_user == editor
+    response = client.get(f"/admin/careers/pathway/{pathway.pk}/history/")
+    assert response.status_code == 200
+    assert "edith" in response.content.decode()
 
 
 def cqp_form(cqp, **changes):
