@@ -1,8 +1,8 @@
 """Load test: 50 users for 60 s against `make serve` on this machine, then the figures.
 
 Prints requests/s, median and 99th percentile latency, the error count, and the memory (RSS)
-of every gunicorn worker before and after. Bounded: locust stops after --duration, and is
-killed if it has not exited 60 s later. Only ever aims at 127.0.0.1 / localhost.
+of every gunicorn worker before and after (after a 10 s warm-up). Bounded: locust stops after
+--duration, and is killed if it has not exited 60 s later. Only ever aims at 127.0.0.1 / localhost.
 
     make serve            # in one terminal
     make bench            # in another
@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 HERE = Path(__file__).resolve().parent
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+WARM_UP_SECONDS = 10
 
 
 def worker_pids(pidfile):
@@ -46,14 +47,6 @@ def mib(kib):
 
 def memory(pids):
     return {pid: rss_kib(pid) for pid in pids}
-
-
-def warm_up(host, pids):
-    # Each worker imports templates and opens its database connection on its first requests;
-    # measure memory after that, so that "flat" means flat under load, not "has started".
-    for _ in range(10 * len(pids)):
-        for path in ("/", "/metiers/", "/formations/", "/temoignages/"):
-            urllib.request.urlopen(host + path, timeout=10).read()
 
 
 def run_locust(host, users, duration, out):
@@ -129,9 +122,11 @@ def main():
     except (OSError, ValueError) as error:
         sys.exit(f"No server to load ({error}). Start it first with `make serve`.")
 
-    warm_up(args.host, pids)
-    before = memory(pids)
     with tempfile.TemporaryDirectory() as tmp:
+        # Workers compile templates and open their database connection on their first
+        # requests: a short untimed run first, so that "flat" means flat under load.
+        run_locust(args.host, args.users, WARM_UP_SECONDS, Path(tmp) / "warm-up")
+        before = memory(pids)
         out = Path(tmp) / "locust"
         run_locust(args.host, args.users, args.duration, out)
         stats = summary(out)
