@@ -5,7 +5,7 @@ bounded hypothesis run mixing its real parameters with unknown ones, and values 
 random text, numbers, empty, huge, repeated, percent-encoded garbage and invalid UTF-8.
 """
 
-from urllib.parse import quote_plus
+from urllib.parse import quote, quote_plus
 
 import pytest
 from django.urls import Resolver404, resolve
@@ -26,6 +26,13 @@ PAGES = [
     ("/recherche/", ["q", "page"]),
 ]
 ACCEPTABLE = {200, 400, 404}
+# A modest number of examples per page keeps the suite fast. The fixtures are only read, so
+# sharing one database between examples is safe.
+BOUNDED = settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 TRICKY = [
     b"",
@@ -87,16 +94,24 @@ def test_no_query_string_makes_a_page_fail(client, brochure, path, params):
     except Resolver404:
         pytest.skip(f"{path} does not exist on this branch yet")
 
-    @settings(
-        max_examples=25,
-        deadline=None,
-        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    )
+    @BOUNDED
     @given(query=query_strings(params))
     def check(query):
         # WSGI carries the raw bytes of the query string as latin-1 text.
         response = client.get(path, QUERY_STRING=query.decode("latin-1"))
         assert response.status_code in ACCEPTABLE, (query[:300], response.status_code)
+
+    check()
+
+
+@pytest.mark.parametrize("prefix", ["/metiers/", "/familles/", "/formations/"])
+def test_no_slug_makes_a_detail_page_fail(client, brochure, prefix):
+    @BOUNDED
+    @given(slug=st.one_of(st.text(max_size=200), st.binary(max_size=50).map(percent_garbage)))
+    def check(slug):
+        segment = slug.decode("ascii") if isinstance(slug, bytes) else quote(slug, safe="")
+        response = client.get(f"{prefix}{segment}/")
+        assert response.status_code in ACCEPTABLE, (segment[:300], response.status_code)
 
     check()
 
