@@ -219,9 +219,12 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "mutuelles_site.axes_hooks.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "mutuelles_site.axes_hooks.client_ip"
 
+# Everything to stderr, where gunicorn and the process manager collect it, in every
+# environment (Django's default prints only with DEBUG on and mails ADMINS, which is empty).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
