@@ -121,6 +121,19 @@ def test_a_cqp_edited_in_its_own_admin_section_is_recorded_in_the_diploma_histor
     assert client.get(f"/admin/diplomas/diploma/{cqp.pk}/history/").status_code == 200
 
 
+def test_an_editor_reverts_a_cqp_from_its_own_admin_section(client, editor):
+    cqp = make_diploma(category=Category.CQP, level=None, summary="Avant.")
+    first = Diploma.history.filter(id=cqp.pk).earliest()
+    client.post(f"/admin/diplomas/cqp/{cqp.pk}/change/", cqp_form(cqp, summary="Après."))
+    url = f"/admin/diplomas/cqp/{cqp.pk}/history/{first.history_id}/"
+    assert client.get(url).status_code == 200
+    response = client.post(url, cqp_form(cqp, summary="Avant."))
+    assert response.status_code == 302
+    cqp.refresh_from_db()
+    assert cqp.summary == "Avant."
+    assert cqp.category == Category.CQP
+
+
 def test_deleting_a_cqp_in_its_admin_section_is_recorded(client, editor):
     cqp = make_diploma(category=Category.CQP, level=None)
     client.post(f"/admin/diplomas/cqp/{cqp.pk}/delete/", {"post": "yes"})
