@@ -57,16 +57,20 @@ def test_an_editor_sees_the_history_of_a_job(client, editor):
     assert "edith" in response.content.decode()
 
 
+def revert(client, admin_url, record, form):
+    """Open an earlier version in the admin's history and save it back."""
+    url = f"{admin_url}history/{record.history_id}/"
+    assert client.get(url).status_code == 200
+    response = client.post(url, form)
+    assert response.status_code == 302
+
+
 def test_an_editor_reverts_a_job_to_an_earlier_version(client, editor):
     career = make_career(lead="Ancien chapô.")
     first = career.history.earliest()
-    client.post(
-        f"/admin/careers/career/{career.pk}/change/", career_form(career, lead="Nouveau chapô.")
-    )
-    url = f"/admin/careers/career/{career.pk}/history/{first.history_id}/"
-    assert client.get(url).status_code == 200
-    response = client.post(url, career_form(career, lead="Ancien chapô."))
-    assert response.status_code == 302
+    admin_url = f"/admin/careers/career/{career.pk}/"
+    client.post(f"{admin_url}change/", career_form(career, lead="Nouveau chapô."))
+    revert(client, admin_url, first, career_form(career, lead="Ancien chapô."))
     career.refresh_from_db()
     assert career.lead == "Ancien chapô."
     assert career.history.latest().history_user == editor
@@ -124,11 +128,9 @@ def test_a_cqp_edited_in_its_own_admin_section_is_recorded_in_the_diploma_histor
 def test_an_editor_reverts_a_cqp_from_its_own_admin_section(client, editor):
     cqp = make_diploma(category=Category.CQP, level=None, summary="Avant.")
     first = Diploma.history.filter(id=cqp.pk).earliest()
-    client.post(f"/admin/diplomas/cqp/{cqp.pk}/change/", cqp_form(cqp, summary="Après."))
-    url = f"/admin/diplomas/cqp/{cqp.pk}/history/{first.history_id}/"
-    assert client.get(url).status_code == 200
-    response = client.post(url, cqp_form(cqp, summary="Avant."))
-    assert response.status_code == 302
+    admin_url = f"/admin/diplomas/cqp/{cqp.pk}/"
+    client.post(f"{admin_url}change/", cqp_form(cqp, summary="Après."))
+    revert(client, admin_url, first, cqp_form(cqp, summary="Avant."))
     cqp.refresh_from_db()
     assert cqp.summary == "Avant."
     assert cqp.category == Category.CQP
