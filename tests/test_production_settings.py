@@ -67,7 +67,7 @@ def settings_in(env, *expressions):
     return manage("shell", "--no-imports", "-c", code, **env).stdout.split()
 
 
-def test_production_turns_debug_off_and_https_on():
+def test_production_turns_debug_off_https_on_and_serves_compressed_hashed_static_files():
     values = settings_in(
         PRODUCTION,
         "s.DEBUG",
@@ -77,8 +77,18 @@ def test_production_turns_debug_off_and_https_on():
         "s.SECURE_HSTS_SECONDS",
         "s.DATABASES['default']['CONN_MAX_AGE']",
         "s.DATABASES['default']['CONN_HEALTH_CHECKS']",
+        "s.STORAGES['staticfiles']['BACKEND']",
     )
-    assert values == ["False", "True", "True", "True", "31536000", "60", "True"]
+    assert values == [
+        "False",
+        "True",
+        "True",
+        "True",
+        "31536000",
+        "60",
+        "True",
+        "whitenoise.storage.CompressedManifestStaticFilesStorage",
+    ]
 
 
 def test_plain_http_serving_is_an_explicit_switch():
