@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: install browser-deps run load test test-browser lint format bench clean
+.PHONY: install browser-deps run load serve bench backup restore test test-browser lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,40 @@ load: install
 run: load
 	$(MANAGE) runserver 127.0.0.1:8000
 
+# The production stack on this machine: DJANGO_ENV=production, collected, hashed and compressed
+# static files served by WhiteNoise, gunicorn. Plain http on 127.0.0.1, so the https redirect
+# and secure cookies are switched off here; everything else is as in production.
+# Any of these can be overridden from the environment (DATABASE_URL=postgres://… make serve).
+SERVE_ADDRESS ?= 127.0.0.1:8000
+WEB_CONCURRENCY ?= $(shell echo $$(( 2 * $$(nproc 2>/dev/null || echo 1) + 1 )))
+SERVE_PIDFILE := var/gunicorn.pid
+# A fresh random key per command unless one is given: nothing local needs it to last.
+SECRET_KEY ?= $(shell $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')
+ALLOWED_HOSTS ?= 127.0.0.1,localhost
+DATABASE_URL ?= sqlite:///$(CURDIR)/db.sqlite3
+SERVE_ENV = env DJANGO_ENV=production SECRET_KEY='$(SECRET_KEY)' \
+	ALLOWED_HOSTS='$(ALLOWED_HOSTS)' DATABASE_URL='$(DATABASE_URL)' \
+	SECURE_SSL_REDIRECT=false SECURE_COOKIES=false
+
+serve: load
+	@mkdir -p var
+	@$(SERVE_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
+	@echo "Serving http://$(SERVE_ADDRESS)/ with $(WEB_CONCURRENCY) gunicorn workers, DJANGO_ENV=production"
+	@$(SERVE_ENV) $(BIN)/gunicorn mutuelles_site.wsgi --bind $(SERVE_ADDRESS) \
+		--workers $(WEB_CONCURRENCY) --pid $(SERVE_PIDFILE) --timeout 30 --error-logfile - --no-control-socket
+
+# Load test against a running `make serve`: 50 users for 60 s, then figures. Stops by itself.
+bench: install
+	$(BIN)/python -m pip install --quiet -e ".[test,load]"
+	$(BIN)/python bench/load.py --host http://$(SERVE_ADDRESS) --pidfile $(SERVE_PIDFILE)
+
+# make backup [BACKUP=path.json]; make restore BACKUP=path.json (replaces the whole database).
+backup: install
+	$(MANAGE) backup $(BACKUP)
+
+restore: install
+	$(MANAGE) restore $(BACKUP)
+
 test: install $(NODE_STAMP)
 	$(BIN)/ruff check .
 	$(MANAGE) check
@@ -69,4 +103,4 @@ format: install
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles node_modules test-artifacts
+	rm -rf $(VENV) db.sqlite3 staticfiles var node_modules test-artifacts
