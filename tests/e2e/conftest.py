@@ -26,27 +26,32 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-# Playwright's sync API keeps an asyncio loop alive in this thread, which makes Django refuse
-# ORM calls from the test code (loading the fixtures) with SynchronousOnlyOperation. The calls are
-# not concurrent: the tests query the database only while the browser is not loading a page.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-# An IP address, not "localhost", which may resolve to ::1 where the live server does not listen.
-os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Mark this suite `browser`, so that `pytest -m "not browser"` runs everything else."""
+    """Mark this suite `browser`, so that `pytest -m "not browser"` runs everything else, and
+    run it last: it is the slowest, and each of its tests ends by emptying every table
+    (transactional_db), rows written by data migrations included, which later tests expect.
+    """
     here = Path(__file__).parent
-    for item in items:
-        if item.path.is_relative_to(here):
-            item.add_marker(pytest.mark.browser)
+    browser_tests = [item for item in items if item.path.is_relative_to(here)]
+    for item in browser_tests:
+        item.add_marker(pytest.mark.browser)
+    items[:] = [item for item in items if item not in browser_tests] + browser_tests
 
 
 @pytest.fixture(scope="session")
 def browser():
     if not shutil.which(CHROMIUM):
         pytest.fail(f"No Chromium at {CHROMIUM}: `apt-get install -y chromium`, or set CHROMIUM")
-    with sync_playwright() as playwright:
+    # Playwright's sync API keeps an asyncio loop alive in this thread, which makes Django refuse
+    # ORM calls from the tests and from pytest-django's own database fixtures with
+    # SynchronousOnlyOperation. The calls are not concurrent: the database is used only while no
+    # page is loading. Set while the browser lives, that is during this suite, which runs last:
+    # `check --deploy`, run by another test in a subprocess, rejects the variable.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
