@@ -20,9 +20,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 install: $(STAMP)
 
 # loaddata matches rows by their natural keys (slugs), so loading twice updates, never duplicates.
+# It saves rows "raw", which the search signals skip: the index is rebuilt once all is loaded.
 load: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) loaddata $(FIXTURES)
+	$(MANAGE) rebuild_search_index
 
 run: load
 	$(MANAGE) runserver 127.0.0.1:8000

@@ -3,9 +3,9 @@ from django import forms
 
 from diplomas.levels import Level, level_label
 from diplomas.models import Category
+from search.engine import filter_careers
 
 from .models import Career, Family, Pathway
-from .search import filter_careers
 
 KEYWORD_MAX_LENGTH = 100
 
@@ -48,6 +48,12 @@ class CareerFilter(django_filters.FilterSet):
     class Meta:
         model = Career
         fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A list rather than the callable: Django calls a callable again for validation and
+        # for rendering, which cost one query each.
+        self.filters["famille"].extra["choices"] = family_choices()
 
     def filter_level(self, queryset, name, value):
         return queryset.accessible_with(int(value))

@@ -11,5 +11,6 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("", include("careers.urls")),
     path("", include("diplomas.urls")),
+    path("", include("search.urls")),
     path("admin/", admin.site.urls),
 ]
