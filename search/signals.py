@@ -52,9 +52,9 @@ def testimonial_changed(sender, instance, raw=False, **kwargs):
         reindex(Kind.TESTIMONIAL, [instance.pk])
 
 
-def _diploma_and_careers(diploma_id, **pathways):
+def _diploma_and_careers(pk, **pathways):
     # Job documents list the diplomas (and specialities) that lead to them.
-    reindex(Kind.DIPLOMA, [diploma_id])
+    reindex(Kind.DIPLOMA, [pk])
     reindex(Kind.CAREER, Pathway.objects.filter(**pathways).values_list("career_id", flat=True))
 
 
