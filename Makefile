@@ -4,7 +4,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
-FIXTURES := fixtures/families.json fixtures/diplomas.json fixtures/careers.json
 
 .PHONY: install run load test lint format bench clean
 
@@ -19,11 +18,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-# loaddata matches rows by their natural keys (slugs), so loading twice updates, never duplicates.
-# It saves rows "raw", which the search signals skip: the index is rebuilt once all is loaded.
+# load_content fills an empty database and leaves an edited one alone: nothing is lost.
+# Its loaddata saves rows "raw", which the search signals skip: the index is rebuilt after.
 load: install
 	$(MANAGE) migrate --noinput
-	$(MANAGE) loaddata $(FIXTURES)
+	$(MANAGE) load_content
 	$(MANAGE) rebuild_search_index
 
 run: load

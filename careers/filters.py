@@ -3,6 +3,7 @@ from django import forms
 
 from diplomas.levels import Level, level_label
 from diplomas.models import Category
+from mutuelles_site.filtering import FilterStateMixin
 from search.engine import filter_careers
 
 from .models import Career, Family, Pathway
@@ -14,15 +15,10 @@ LEVEL_CHOICES = [(level.value, level_label(level)) for level in Level]
 TYPE_CHOICES = [(c.value, c.label) for c in Category if c != Category.OTHER]
 
 
-def family_choices():
-    # One query, run once when the form is built; no query per choice.
-    return list(Family.objects.published().values_list("slug", "name"))
-
-
-class CareerFilter(django_filters.FilterSet):
+class CareerFilter(FilterStateMixin, django_filters.FilterSet):
     famille = django_filters.ChoiceFilter(
         label="Famille de métiers",
-        choices=family_choices,
+        choices=[],  # filled per request in __init__
         field_name="family__slug",
         empty_label="Toutes les familles",
     )
@@ -51,9 +47,11 @@ class CareerFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # A list rather than the callable: Django calls a callable again for validation and
-        # for rendering, which cost one query each.
-        self.filters["famille"].extra["choices"] = family_choices()
+        # One query per request, as a plain list: a callable would run again at validation
+        # and at rendering.
+        self.filters["famille"].extra["choices"] = list(
+            Family.objects.published().values_list("slug", "name")
+        )
 
     def filter_level(self, queryset, name, value):
         return queryset.accessible_with(int(value))
@@ -64,10 +62,3 @@ class CareerFilter(django_filters.FilterSet):
 
     def filter_keyword(self, queryset, name, value):
         return filter_careers(queryset, value)
-
-    @property
-    def active(self):
-        """True when at least one valid filter narrows the list."""
-        if not self.is_bound or not self.form.is_valid():
-            return any(self.data.get(name) for name in self.filters)
-        return any(value not in (None, "") for value in self.form.cleaned_data.values())

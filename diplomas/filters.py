@@ -1,13 +1,15 @@
 import django_filters
 from django.db.models import Q
 
+from mutuelles_site.filtering import FilterStateMixin
+
 from .levels import Level, level_label
 from .models import Diploma, Kind, categories_of_kind
 
 LEVEL_CHOICES = [(level.value, level_label(level)) for level in Level]
 
 
-class DiplomaFilter(django_filters.FilterSet):
+class DiplomaFilter(FilterStateMixin, django_filters.FilterSet):
     niveau = django_filters.ChoiceFilter(
         label="Niveau du diplôme",
         choices=LEVEL_CHOICES,
@@ -42,7 +44,3 @@ class DiplomaFilter(django_filters.FilterSet):
 
     def filter_apprenticeship(self, queryset, name, value):
         return queryset.filter(apprenticeship=(value == "oui"))
-
-    @property
-    def active(self):
-        return any(self.data.get(name) for name in self.filters)

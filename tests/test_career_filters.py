@@ -133,3 +133,9 @@ def test_the_diploma_list_filters_by_level_kind_and_apprenticeship(client, broch
 )
 def test_the_diploma_list_survives_bad_parameters(client, brochure, query):
     assert client.get("/formations/", query).status_code == 200
+
+
+def test_an_invalid_filter_alone_lists_everything_and_offers_a_reset(client, brochure):
+    html = client.get("/metiers/", {"famille": "inconnue"}).content.decode()
+    assert "15 métiers au total" in html
+    assert "Réinitialiser les filtres" in html

@@ -1,10 +1,10 @@
-import json
-
 import pytest
 from django.core.management import call_command
-from django.core.management.base import CommandError
+from django.core.serializers.base import DeserializationError
+from django.db import IntegrityError
 
-from careers.models import Career, Family, Pathway, Testimonial
+from careers.models import Career, Family, Pathway
+from careers.models import Testimonial as Witness  # a Test* name would confuse pytest
 from diplomas.models import Category, Diploma, Speciality
 
 from .conftest import FIXTURES
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_the_brochure_counts_match(brochure):
     assert Family.objects.count() == 4
     assert Career.objects.count() == 15
-    assert Testimonial.objects.count() == 12
+    assert Witness.objects.count() == 12
     assert Diploma.objects.filter(category=Category.STATE).count() == 3
     assert Diploma.objects.filter(category=Category.CQP).count() == 4
 
@@ -52,7 +52,7 @@ def test_every_speciality_the_formations_section_cites_is_there(brochure):
 
 
 def test_testimonials_keep_exact_names_and_places(brochure):
-    rows = set(Testimonial.objects.values_list("first_name", "employer", "town", "department"))
+    rows = set(Witness.objects.values_list("first_name", "employer", "town", "department"))
     assert ("Bruno", "MNFCT", "Vincennes", "94") in rows
     assert ("Catherine", "Prévadiès", "Laxou", "54") in rows
     assert ("Monique", "Mutuelle Adrea", "Saint-Pourçain-sur-Sioule", "03") in rows
@@ -83,11 +83,35 @@ def test_loading_the_fixtures_twice_duplicates_nothing(brochure):
     assert (Career.objects.count(), Pathway.objects.count(), Speciality.objects.count()) == before
 
 
-def test_a_broken_fixture_loads_nothing(db, tmp_path):
-    good = json.loads(open("fixtures/families.json").read())
-    broken = [*good, {"model": "careers.career", "fields": {"slug": "x", "family": ["nope"]}}]
+@pytest.mark.parametrize(
+    "tail, error",
+    [
+        (
+            '{"model": "careers.career", "fields": {"slug": "x", "family": ["nope"]}}]',
+            IntegrityError,
+        ),
+        ('{"model": "careers.career", "fields": {"slug": "x", ', DeserializationError),
+    ],
+    ids=["dangling family", "truncated file"],
+)
+def test_a_broken_fixture_loads_nothing(db, tmp_path, tail, error):
+    good = open("fixtures/families.json").read().rstrip().removesuffix("]")
     path = tmp_path / "broken.json"
-    path.write_text(json.dumps(broken))
-    with pytest.raises((CommandError, Exception)):
+    path.write_text(good + ", " + tail)
+    with pytest.raises(error):
         call_command("loaddata", str(path), verbosity=0)
     assert Family.objects.count() == 0
+
+
+def test_load_content_fills_an_empty_database(db):
+    call_command("load_content", verbosity=0)
+    assert Career.objects.count() == 15
+
+
+def test_load_content_never_overwrites_an_editors_change(brochure):
+    Career.objects.filter(slug="actuaire").update(lead="Texte revu par la rédaction.")
+    call_command("load_content", verbosity=0)
+    assert Career.objects.get(slug="actuaire").lead == "Texte revu par la rédaction."
+    call_command("load_content", "--force", verbosity=0)
+    assert Career.objects.get(slug="actuaire").lead != "Texte revu par la rédaction."
+    assert Career.objects.count() == 15
