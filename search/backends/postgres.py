@@ -18,7 +18,7 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db.models import F, Q
-from django.db.models.expressions import RawSQL
+from django.db.models.expressions import Expression
 
 from . import scores
 
@@ -26,8 +26,32 @@ CONFIG = "french_unaccent"
 WEIGHTS = {"title": "A", "lead": "B"}
 
 
+class Vector(Expression):
+    """The generated `search_vector` column of the document table, under whatever alias the
+    query gives that table (a subquery renames it U0)."""
+
+    output_field = SearchVectorField()
+
+    def __init__(self, alias=None):
+        super().__init__()
+        self.alias = alias
+
+    def resolve_expression(self, query=None, *args, **kwargs):
+        resolved = self.copy()
+        resolved.alias = query.get_initial_alias()
+        return resolved
+
+    def relabeled_clone(self, change_map):
+        clone = self.copy()
+        clone.alias = change_map.get(self.alias, self.alias)
+        return clone
+
+    def as_sql(self, compiler, connection):
+        return f'{compiler.quote_name_unless_alias(self.alias)}."search_vector"', []
+
+
 def _vector():
-    return RawSQL('"search_searchdocument"."search_vector"', [], output_field=SearchVectorField())
+    return Vector()
 
 
 def _group(term, weight=""):
