@@ -34,6 +34,10 @@ test: install
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest
 
+# Times search with 100x the content in a throwaway database; DATABASE_URL picks the server.
+bench: install
+	$(BIN)/python bench/search_bench.py
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

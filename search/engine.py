@@ -3,8 +3,9 @@
     search("educatrice")          -> Results, grouped into métiers, formations, témoignages
     filter_careers(queryset, "q") -> the jobs of `queryset` that search("q") finds
 
-Two queries at most for a search (vocabulary, then documents), a third only when nothing is
-found (the closest job titles). The database-specific parts live in backends/.
+Three queries at most for a search: the vocabulary, the ranked matches, then the texts of
+the hits shown, or instead the closest job titles when nothing is found. The
+database-specific parts live in backends/.
 """
 
 from dataclasses import dataclass, field
@@ -108,7 +109,9 @@ def search(raw, per_group=PER_GROUP):
 def _groups(query, per_group):
     backend = backends.current()
     order = [F("rank").desc(), F("refined").desc(), F("title").asc()]
-    rows = (
+    # Rank on narrow rows first; the texts of the few winners are read afterwards, so the
+    # database never loads the body of every match.
+    ranked = list(
         documents(query)
         .annotate(rank=backend.rank(query.terms), refined=backend.refine(query.terms))
         .annotate(
@@ -116,14 +119,16 @@ def _groups(query, per_group):
             found=Window(Count("pk"), partition_by=[F("kind")]),
         )
         .filter(position__lte=per_group)
-        .only("kind", "title", "url", "meta", "lead", "body")
+        .values_list("pk", "kind", "rank", "found")
         .order_by("kind", "position")
+    )
+    texts = SearchDocument.objects.only("title", "url", "meta", "lead", "body").in_bulk(
+        [pk for pk, *_ in ranked]
     )
     highlighted = [s for term in query.terms for s in term.stems]
     groups = {}
-    for doc in rows:
-        group = groups.setdefault(doc.kind, Group(Kind(doc.kind), doc.found, []))
-        group.hits.append(
-            Hit(doc.title, doc.url, doc.meta, excerpt(doc.text, highlighted), doc.rank)
-        )
+    for pk, kind, rank, found in ranked:
+        doc = texts[pk]
+        group = groups.setdefault(kind, Group(Kind(kind), found, []))
+        group.hits.append(Hit(doc.title, doc.url, doc.meta, excerpt(doc.text, highlighted), rank))
     return sorted(groups.values(), key=lambda group: KIND_ORDER[group.kind])

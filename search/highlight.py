@@ -1,8 +1,9 @@
 """Excerpts with the matched words in <mark>, escaped before anything is wrapped."""
 
 import re
+from functools import lru_cache
+from html import escape
 
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from .text import fold, stem
@@ -13,8 +14,14 @@ EXCERPT_WORDS = 30
 CONTEXT_WORDS = 8
 
 
+@lru_cache(maxsize=50_000)
+def _stem(token):
+    # The same words recur in every excerpt: folding each once keeps excerpts cheap.
+    return stem(fold(token))
+
+
 def _matches(token, stems):
-    token_stem = stem(fold(token))
+    token_stem = _stem(token)
     return any(token_stem == s or (len(s) >= 5 and token_stem.startswith(s)) for s in stems)
 
 

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from . import backends
 from .documents import SOURCES
 from .models import SearchDocument, SearchWord
 from .text import stem, words
@@ -34,6 +35,7 @@ def rebuild():
             SearchDocument.objects.bulk_create(documents, batch_size=500)
             add_words(documents)
             total += len(documents)
+    backends.current().after_rebuild()
     return total
 
 

@@ -17,6 +17,7 @@ from django.contrib.postgres.search import (
     SearchVectorField,
     TrigramWordSimilarity,
 )
+from django.db import connection
 from django.db.models import F, Q
 from django.db.models.expressions import Expression
 
@@ -95,3 +96,9 @@ def closest(queryset, text, limit):
         .order_by("-similarity", "title")
         .only("pk", "title", "url")[:limit]
     )
+
+
+def after_rebuild():
+    # Fresh statistics, or the planner keeps scanning tables it believes to be empty.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE search_searchdocument, search_searchword")

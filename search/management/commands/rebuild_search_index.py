@@ -8,4 +8,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         total = rebuild()
-        self.stdout.write(f"Search index rebuilt: {total} documents.")
+        if options["verbosity"]:
+            self.stdout.write(f"Search index rebuilt: {total} documents.")
