@@ -104,16 +104,17 @@ def testimonials():
 
 
 def testimonial_document(testimonial):
-    # Employer, town and job sit in the lead so that "Vincennes" or "MGEN" ranks them high.
+    # Employer, town and job weigh like the title, so that "Vincennes" or "MGEN" ranks them
+    # first; the page shows them in the meta line rather than in the excerpt.
     where = f"{testimonial.employer}, {testimonial.place}"
     return _document(
         Kind.TESTIMONIAL,
         testimonial,
         title=f"{testimonial.first_name}, {testimonial.job_title}",
         meta=f"{where} · {testimonial.career.title}",
-        lead=_join(where, testimonial.career.title, testimonial.headline, testimonial.quote),
+        lead=_join(testimonial.headline, testimonial.quote),
         body=testimonial.story,
-        keywords="témoignage",
+        keywords=f"témoignage {where} {testimonial.career.title}",
     )
 
 

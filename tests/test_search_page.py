@@ -48,7 +48,7 @@ def test_a_title_match_ranks_above_a_body_match(client, brochure):
 
 def test_it_says_which_word_it_corrected(client, brochure):
     html = page(client, "actuair")
-    assert "« actuaire » au lieu de « actuair »" in html
+    assert "« actuair » ne figure pas dans le guide : nous avons cherché « actuaire »" in html
 
 
 def test_the_job_group_links_to_the_filtered_job_list(client, brochure):
