@@ -1,6 +1,7 @@
 """Excerpts with the matched words in <mark>, escaped before anything is wrapped."""
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from html import escape
 
@@ -12,12 +13,47 @@ TOKEN = re.compile(r"\w+")
 EXCERPT_WORDS = 30
 # Words shown before the first match, so the excerpt starts with some context.
 CONTEXT_WORDS = 8
+# Candidates are words starting like a stem; checking every word in Python would cost more.
+PREFIX_LENGTH = 4
+ACCENTED = {
+    "a": "aàâä",
+    "c": "cç",
+    "e": "eéèêë",
+    "i": "iîï",
+    "o": "oôö",
+    "u": "uùûü",
+    "y": "yÿ",
+}
 
 
 @lru_cache(maxsize=50_000)
 def _stem(token):
-    # The same words recur in every excerpt: folding each once keeps excerpts cheap.
+    # The same words recur from one excerpt to the next: fold each once.
     return stem(fold(token))
+
+
+@lru_cache(maxsize=1_000)
+def _candidates(stems):
+    """A regex for the words that start like one of `stems`, whatever their accents."""
+    prefixes = {s[:PREFIX_LENGTH] for s in stems if s}
+    if not prefixes:
+        return None
+    patterns = [_pattern(prefix) for prefix in prefixes]
+    return re.compile(r"\b(?:" + "|".join(sorted(patterns)) + r")\w*", re.IGNORECASE)
+
+
+def _pattern(prefix):
+    parts, i = [], 0
+    while i < len(prefix):
+        pair = prefix[i : i + 2]
+        if pair in ("oe", "ae"):  # folded from the ligatures œ and æ
+            ligature = "œ" if pair == "oe" else "æ"
+            parts.append(f"(?:[{ACCENTED[pair[0]]}][{ACCENTED['e']}]|{ligature})")
+            i += 2
+        else:
+            parts.append(f"[{ACCENTED.get(prefix[i], re.escape(prefix[i]))}]")
+            i += 1
+    return "".join(parts)
 
 
 def _matches(token, stems):
@@ -25,13 +61,23 @@ def _matches(token, stems):
     return any(token_stem == s or (len(s) >= 5 and token_stem.startswith(s)) for s in stems)
 
 
+def _marked(text, stems):
+    """The (start, end) of every word of `text` that matches `stems`."""
+    candidates = _candidates(tuple(stems))
+    if candidates is None:
+        return []
+    return [m.span() for m in candidates.finditer(text) if _matches(m.group(), stems)]
+
+
 def excerpt(text, stems, size=EXCERPT_WORDS):
     """About `size` words of `text` around the first match, as safe HTML."""
     tokens = list(TOKEN.finditer(text))
     if not tokens:
         return ""
-    first = next((i for i, t in enumerate(tokens) if _matches(t.group(), stems)), 0)
-    start = max(0, first - CONTEXT_WORDS)
+    marked = _marked(text, stems)
+    starts = [t.start() for t in tokens]
+    first = bisect_right(starts, marked[0][0]) - 1 if marked else 0
+    start = max(0, first - min(CONTEXT_WORDS, size // 3))
     end = min(len(tokens), start + size)
     begin = tokens[start].start() if start else 0
     finish = tokens[end - 1].end() if end < len(tokens) else len(text)
@@ -42,10 +88,9 @@ def excerpt(text, stems, size=EXCERPT_WORDS):
 def highlight(text, stems):
     """Escape `text`, then wrap the words matching `stems` in <mark>."""
     parts, position = [], 0
-    for token in TOKEN.finditer(text):
-        parts.append(escape(text[position : token.start()]))
-        word = escape(token.group())
-        parts.append(f"<mark>{word}</mark>" if _matches(token.group(), stems) else word)
-        position = token.end()
+    for start, end in _marked(text, stems):
+        parts.append(escape(text[position:start]))
+        parts.append(f"<mark>{escape(text[start:end])}</mark>")
+        position = end
     parts.append(escape(text[position:]))
     return mark_safe("".join(parts))
