@@ -1,7 +1,6 @@
 from django.views.generic import TemplateView
 
 from .engine import search
-from .query import MAX_LENGTH
 
 
 class SearchView(TemplateView):
@@ -12,6 +11,4 @@ class SearchView(TemplateView):
         # getlist()[-1]: "?q=a&q=b" searches the last value instead of failing.
         raw = (self.request.GET.getlist("q") or [""])[-1]
         context["results"] = search(raw)
-        context["q"] = raw[: MAX_LENGTH * 2]
-        context["max_length"] = MAX_LENGTH
         return context
