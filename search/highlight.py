@@ -1,7 +1,6 @@
 """Excerpts with the matched words in <mark>, escaped before anything is wrapped."""
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 from html import escape
 
@@ -71,18 +70,24 @@ def _marked(text, stems):
 
 def excerpt(text, stems, size=EXCERPT_WORDS):
     """About `size` words of `text` around the first match, as safe HTML."""
-    tokens = list(TOKEN.finditer(text))
-    if not tokens:
-        return ""
     marked = _marked(text, stems)
-    starts = [t.start() for t in tokens]
-    first = bisect_right(starts, marked[0][0]) - 1 if marked else 0
-    start = max(0, first - min(CONTEXT_WORDS, size // 3))
-    end = min(len(tokens), start + size)
-    begin = tokens[start].start() if start else 0
-    finish = tokens[end - 1].end() if end < len(tokens) else len(text)
+    anchor = marked[0][0] if marked else 0
+    context = min(CONTEXT_WORDS, size // 3)
+    # Count words back from the first match, then forward: only around it, not the whole text.
+    before = list(TOKEN.finditer(text, max(0, anchor - 40 * context), anchor))[-context:]
+    begin = before[0].start() if len(before) == context else 0
+    words = TOKEN.finditer(text, begin)
+    last = None
+    for count, word in enumerate(words, 1):
+        last = word
+        if count == size:
+            break
+    if last is None:
+        return ""
+    more = next(words, None) is not None
+    finish = last.end() if more else len(text)
     html = highlight(text[begin:finish], stems)
-    return mark_safe(("… " if start else "") + html + (" …" if end < len(tokens) else ""))
+    return mark_safe(("… " if begin else "") + html + (" …" if more else ""))
 
 
 def highlight(text, stems):
