@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run load test lint format bench clean
+.PHONY: install run load serve bench bench-search backup restore test lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,41 @@ load: install
 run: load
 	$(MANAGE) runserver 127.0.0.1:8000
 
+# The production stack on this machine: DJANGO_ENV=production, collected, hashed and compressed
+# static files served by WhiteNoise, gunicorn. Plain http on 127.0.0.1, so the https redirect
+# and secure cookies are switched off here; everything else is as in production.
+# Any of these can be overridden from the environment (DATABASE_URL=postgres://… make serve).
+SERVE_ADDRESS ?= 127.0.0.1:8000
+WEB_CONCURRENCY ?= $(shell echo $$(( 2 * $$(nproc 2>/dev/null || echo 1) + 1 )))
+SERVE_PIDFILE := var/gunicorn.pid
+# A fresh random key per command unless one is given: nothing local needs it to last.
+SECRET_KEY ?= $(shell $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')
+ALLOWED_HOSTS ?= 127.0.0.1,localhost
+DATABASE_URL ?= sqlite:///$(CURDIR)/db.sqlite3
+SERVE_ENV = env DJANGO_ENV=production SECRET_KEY='$(SECRET_KEY)' \
+	ALLOWED_HOSTS='$(ALLOWED_HOSTS)' DATABASE_URL='$(DATABASE_URL)' \
+	SECURE_SSL_REDIRECT=false SECURE_COOKIES=false
+
+serve: load
+	@mkdir -p var
+	@$(SERVE_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
+	@echo "Serving http://$(SERVE_ADDRESS)/ with $(WEB_CONCURRENCY) gunicorn workers, DJANGO_ENV=production"
+	@$(SERVE_ENV) $(BIN)/gunicorn mutuelles_site.wsgi --bind $(SERVE_ADDRESS) \
+		--workers $(WEB_CONCURRENCY) --pid $(SERVE_PIDFILE) --timeout 30 --error-logfile - --no-control-socket
+
+# The search benchmark, then a load test against a running `make serve`: 50 users for 60 s,
+# then figures. Stops by itself.
+bench: bench-search
+	$(BIN)/python -m pip install --quiet -e ".[test,load]"
+	$(BIN)/python bench/load.py --host http://$(SERVE_ADDRESS) --pidfile $(SERVE_PIDFILE)
+
+# make backup [BACKUP=path.json]; make restore BACKUP=path.json (replaces the whole database).
+backup: install
+	$(MANAGE) backup $(BACKUP)
+
+restore: install
+	$(MANAGE) restore $(BACKUP)
+
 test: install
 	$(BIN)/ruff check .
 	$(MANAGE) check
@@ -35,7 +70,7 @@ test: install
 	$(BIN)/pytest
 
 # Times search with 100x the content in a throwaway database; DATABASE_URL picks the server.
-bench: install
+bench-search: install
 	$(BIN)/python bench/search_bench.py
 
 lint: install
@@ -47,4 +82,4 @@ format: install
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 staticfiles var

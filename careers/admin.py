@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from mutuelles_site.admin_actions import publish, unpublish
 
@@ -19,7 +20,7 @@ class TestimonialInline(admin.StackedInline):
 
 
 @admin.register(Family)
-class FamilyAdmin(admin.ModelAdmin):
+class FamilyAdmin(SimpleHistoryAdmin):
     list_display = ["name", "position", "is_published"]
     list_editable = ["position", "is_published"]
     list_filter = ["is_published"]
@@ -29,7 +30,7 @@ class FamilyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Career)
-class CareerAdmin(admin.ModelAdmin):
+class CareerAdmin(SimpleHistoryAdmin):
     list_display = [
         "title_masculine",
         "title_feminine",
@@ -65,7 +66,7 @@ class CareerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Testimonial)
-class TestimonialAdmin(admin.ModelAdmin):
+class TestimonialAdmin(SimpleHistoryAdmin):
     list_display = [
         "first_name",
         "job_title",
@@ -81,3 +82,14 @@ class TestimonialAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["first_name", "employer"]}
     autocomplete_fields = ["career"]
     actions = [publish, unpublish]
+
+
+@admin.register(Pathway)
+class PathwayAdmin(SimpleHistoryAdmin):
+    """Jobs and diplomas are linked in the job form; this list shows each link's history."""
+
+    list_display = ["career", "diploma", "speciality", "condition"]
+    list_filter = ["diploma__category"]
+    list_select_related = ["career", "diploma", "speciality"]
+    search_fields = ["career__title_masculine", "diploma__short_name", "speciality__name"]
+    autocomplete_fields = ["career", "diploma", "speciality"]

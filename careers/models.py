@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from diplomas.levels import Level, range_label
 from diplomas.models import Diploma, Speciality
@@ -37,6 +38,7 @@ class Family(models.Model):
     is_published = models.BooleanField("publiée", default=True)
 
     objects = FamilyManager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "famille de métiers"
@@ -130,6 +132,7 @@ class Career(models.Model):
     )
 
     objects = CareerManager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "métier"
@@ -211,6 +214,7 @@ class Pathway(models.Model):
     position = models.PositiveSmallIntegerField("ordre", default=0)
 
     objects = PathwayManager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "diplôme qui mène au métier"
@@ -293,6 +297,7 @@ class Testimonial(models.Model):
     is_published = models.BooleanField("publié", default=True)
 
     objects = TestimonialManager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "témoignage"

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from mutuelles_site.admin_actions import publish, unpublish
 
@@ -13,7 +14,7 @@ class SpecialityInline(admin.TabularInline):
 
 
 @admin.register(Diploma)
-class DiplomaAdmin(admin.ModelAdmin):
+class DiplomaAdmin(SimpleHistoryAdmin):
     list_display = [
         "short_name",
         "name",
@@ -48,7 +49,7 @@ class DiplomaAdmin(admin.ModelAdmin):
 
 
 @admin.register(CQP)
-class CQPAdmin(admin.ModelAdmin):
+class CQPAdmin(SimpleHistoryAdmin):
     list_display = ["short_name", "is_published"]
     list_filter = ["is_published"]
     search_fields = ["short_name", "name", "cqp_objective", "cqp_method", "cqp_profile"]
@@ -73,7 +74,7 @@ class CQPAdmin(admin.ModelAdmin):
 
 
 @admin.register(Speciality)
-class SpecialityAdmin(admin.ModelAdmin):
+class SpecialityAdmin(SimpleHistoryAdmin):
     list_display = ["name", "diploma", "cited_in_formations", "is_published"]
     list_filter = ["is_published", "diploma__category", "cited_in_formations"]
     list_select_related = ["diploma"]

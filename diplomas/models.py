@@ -1,6 +1,8 @@
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from .levels import Level, range_label
 
@@ -59,6 +61,10 @@ class DiplomaQuerySet(models.QuerySet):
         return self.published().prefetch_related(
             models.Prefetch("specialities", Speciality.objects.published()),
         )
+
+
+# Named so that the CQP proxy below can record into the same history.
+DIPLOMA_HISTORY = HistoricalRecords()
 
 
 class DiplomaManager(models.Manager.from_queryset(DiplomaQuerySet)):
@@ -139,6 +145,7 @@ class Diploma(models.Model):
     )
 
     objects = DiplomaManager()
+    history = DIPLOMA_HISTORY
 
     class Meta:
         verbose_name = "diplôme"
@@ -212,6 +219,7 @@ class Speciality(models.Model):
     is_published = models.BooleanField("publiée", default=True)
 
     objects = SpecialityManager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "spécialité"
@@ -255,3 +263,18 @@ class CQP(Diploma):
     def save(self, *args, **kwargs):
         self.category = Category.CQP
         super().save(*args, **kwargs)
+
+
+def record_proxy_history(proxy, records):
+    """Record saves and deletions made through a proxy in its concrete model's history.
+
+    Django sends a proxy instance's signals with the proxy as sender, so the handlers that
+    simple-history connected for Diploma never hear about an edit made in the CQP admin.
+    """
+    proxy._meta.simple_history_manager_attribute = records.manager_name
+    post_save.connect(records.post_save, sender=proxy, weak=False)
+    pre_delete.connect(records.pre_delete, sender=proxy, weak=False)
+    post_delete.connect(records.post_delete, sender=proxy, weak=False)
+
+
+record_proxy_history(CQP, DIPLOMA_HISTORY)

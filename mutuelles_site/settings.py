@@ -2,12 +2,16 @@
 
 One plain module. With no environment at all it runs on a local SQLite file with DEBUG on;
 DATABASE_URL switches to PostgreSQL (or any database dj-database-url understands).
+DJANGO_ENV=production turns every safety on and refuses to start without SECRET_KEY,
+ALLOWED_HOSTS and DATABASE_URL.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -34,9 +38,31 @@ def envlist(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = envbool("DEBUG", "true")
+ENVIRONMENT = os.environ.get("DJANGO_ENV", "development")
+if ENVIRONMENT not in ("development", "production"):
+    raise ImproperlyConfigured(f"DJANGO_ENV must be development or production, got {ENVIRONMENT!r}")
+PRODUCTION = ENVIRONMENT == "production"
+
+if PRODUCTION:
+    # A production server with a guessable key, any Host header or a throwaway SQLite file
+    # would start silently and be wrong; name everything that is missing at once.
+    missing = [
+        name
+        for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
+        if not os.environ.get(name, "").strip()
+    ]
+    if missing:
+        raise ImproperlyConfigured(
+            "DJANGO_ENV=production needs these environment variables: " + ", ".join(missing)
+        )
+
+DEBUG = envbool("DEBUG", "false" if PRODUCTION else "true")
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-never-used-in-production")
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+# Moving the admin off the well-known address keeps most password-guessing robots away.
+ADMIN_URL = os.environ.get("ADMIN_URL", "admin/")
+if not ADMIN_URL.endswith("/") or ADMIN_URL.startswith("/"):
+    raise ImproperlyConfigured(f"ADMIN_URL must look like 'gestion/', got {ADMIN_URL!r}")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -47,20 +73,29 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_filters",
+    "csp",
+    "axes",
+    "simple_history",
     "diplomas",
     "careers",
     "search",
+    "backups",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    "mutuelles_site.database_errors.DatabaseUnavailableMiddleware",
+    # Axes asks to be last: it turns a locked-out login into its lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mutuelles_site.urls"
@@ -84,11 +119,19 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=envint("CONN_MAX_AGE", "0"),
+        # Reusing connections saves a PostgreSQL handshake per request; the health check
+        # drops a connection the server has closed (restart, failover) before it is used.
+        conn_max_age=envint("CONN_MAX_AGE", "60" if PRODUCTION else "0"),
         conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out account or address is refused before its password is checked.
+    "mutuelles_site.axes_hooks.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -116,5 +159,73 @@ STORAGES = {
     },
 }
 
+# Backups (and dumpdata) keep datetimes to the microsecond; see backups/serializer.py.
+SERIALIZATION_MODULES = {"json": "backups.serializer"}
+
 # Public lists are paginated; this is the page size of the job and diploma lists.
 PAGE_SIZE = envint("PAGE_SIZE", "12")
+
+# Security headers. SecurityMiddleware sends nosniff, Referrer-Policy and
+# Cross-Origin-Opener-Policy; CSPMiddleware the Content-Security-Policy.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Every script and style is a file served from this site: no inline code, no third party.
+# The admin works under this policy too (it passes its data in data- attributes).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+    }
+}
+
+# HTTPS. On in production; SECURE_SSL_REDIRECT=false serves plain http (make serve), for
+# instance when the proxy in front already redirects.
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "true" if PRODUCTION else "false")
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", "31536000" if PRODUCTION else "0")
+SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
+# The preload flag only makes the domain eligible; nothing changes until someone submits it
+# to hstspreload.org, which is a deliberate, separate decision.
+SECURE_HSTS_PRELOAD = PRODUCTION
+# Behind a TLS-terminating proxy that sets X-Forwarded-Proto and X-Forwarded-For (see README),
+# and only then: without one, any client could claim to be on https or at another address.
+BEHIND_PROXY = envbool("BEHIND_PROXY", "false")
+if BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Cookies only over https; SECURE_COOKIES=false lets `make serve` log in over plain http.
+SECURE_COOKIES = envbool("SECURE_COOKIES", "true" if PRODUCTION else "false")
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SECURE = SECURE_COOKIES
+SESSION_COOKIE_HTTPONLY = True
+# No script on the site or in the admin reads the CSRF cookie; the token travels in forms.
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
+
+# Admin login: after 5 failures the username and the address are each locked for 30 minutes.
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", "5")
+AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", "30"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "mutuelles_site.axes_hooks.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "mutuelles_site.axes_hooks.client_ip"
+
+# Everything to stderr, where gunicorn and the process manager collect it, in every
+# environment (Django's default prints only with DEBUG on and mails ADMINS, which is empty).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+}

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -12,5 +13,7 @@ urlpatterns = [
     path("", include("careers.urls")),
     path("", include("diplomas.urls")),
     path("", include("search.urls")),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
 ]
+
+handler500 = "mutuelles_site.database_errors.server_error"

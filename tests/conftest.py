@@ -1,7 +1,14 @@
 import pytest
+from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
 FIXTURES = ["fixtures/families.json", "fixtures/diplomas.json", "fixtures/careers.json"]
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # The real hasher is slow on purpose; the login and lockout tests hash dozens of times.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -9,3 +16,12 @@ def brochure(db):
     """The real content, as `make run` loads it (the search index is rebuilt after loaddata)."""
     call_command("loaddata", *FIXTURES, verbosity=0)
     call_command("rebuild_search_index", verbosity=0)
+
+
+@pytest.fixture
+def editor(client):
+    """A logged-in member of the Éditeurs group, as the migration sets it up."""
+    user = User.objects.create_user("edith", password="un-mot-de-passe-solide", is_staff=True)
+    user.groups.add(Group.objects.get(name="Éditeurs"))
+    client.force_login(user)
+    return user

@@ -1,5 +1,5 @@
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group
 
 from careers.models import Career
 from diplomas.models import Diploma
@@ -7,14 +7,6 @@ from diplomas.models import Diploma
 from .helpers import make_career, make_diploma, make_family
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(client):
-    user = User.objects.create_user("edith", password="un-mot-de-passe-solide", is_staff=True)
-    user.groups.add(Group.objects.get(name="Éditeurs"))
-    client.force_login(user)
-    return user
 
 
 def test_the_editors_group_has_content_permissions_and_nothing_else():
@@ -113,3 +105,18 @@ def test_an_editor_unpublishes_a_job_with_an_action(client, editor):
     career.refresh_from_db()
     assert not career.is_published
     assert client.get(career.get_absolute_url()).status_code == 404
+
+
+def test_an_editor_cannot_create_users_or_change_their_own_permissions(client, editor):
+    assert client.get("/admin/auth/user/add/").status_code == 403
+    assert client.get(f"/admin/auth/user/{editor.pk}/change/").status_code == 403
+    assert client.get("/admin/auth/group/add/").status_code == 403
+    index = client.get("/admin/").content.decode()
+    assert "/admin/auth/" not in index
+    assert not editor.has_perm("auth.change_permission")
+
+
+def test_an_editor_sees_the_history_of_content_but_not_of_accounts(client, editor):
+    career = make_career()
+    assert client.get(f"/admin/careers/career/{career.pk}/history/").status_code == 200
+    assert client.get(f"/admin/auth/user/{editor.pk}/history/").status_code == 403

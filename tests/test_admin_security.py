@@ -1,0 +1,99 @@
+"""Password guessing is locked out, and the admin can move to another address."""
+
+import importlib
+
+import pytest
+from django.contrib.auth.models import User
+from django.urls import clear_url_caches
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "un-mot-de-passe-solide"
+
+
+@pytest.fixture
+def staff():
+    return User.objects.create_user("edith", password=PASSWORD, is_staff=True)
+
+
+def log_in(client, username, password, address="203.0.113.7"):
+    return client.post(
+        "/admin/login/?next=/admin/",
+        {"username": username, "password": password},
+        REMOTE_ADDR=address,
+    )
+
+
+def test_five_wrong_passwords_lock_the_account_even_with_the_right_one(client, settings, staff):
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert log_in(client, "edith", "devine").status_code == 200
+    assert log_in(client, "edith", "devine").status_code == 429
+    response = log_in(client, "edith", PASSWORD)
+    assert response.status_code == 429
+    assert "Connexion bloquée" in response.content.decode()
+    assert "pendant 30 minutes" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_locked_account_stays_locked_from_another_address(client, settings, staff):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        log_in(client, "edith", "devine")
+    assert log_in(client, "edith", PASSWORD, address="198.51.100.1").status_code == 429
+
+
+def test_a_guessing_address_is_locked_for_every_account(client, settings, staff):
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        log_in(client, f"inconnu{n}", "devine")
+    assert log_in(client, "edith", PASSWORD).status_code == 429
+    assert log_in(client, "edith", PASSWORD, address="198.51.100.1").status_code == 302
+
+
+def test_a_good_login_before_the_limit_clears_the_failures(client, settings, staff):
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        log_in(client, "edith", "devine")
+    assert log_in(client, "edith", PASSWORD).status_code == 302
+    client.logout()
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        log_in(client, "edith", "devine")
+    assert log_in(client, "edith", PASSWORD).status_code == 302
+
+
+def test_behind_the_proxy_the_address_is_the_one_the_proxy_saw(client, settings, staff):
+    settings.BEHIND_PROXY = True
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            "/admin/login/",
+            {"username": "x", "password": "devine"},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.7",
+        )
+    # Same proxy, another visitor: not locked out by the first one's guesses.
+    other = client.post(
+        "/admin/login/",
+        {"username": "edith", "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.1",
+    )
+    assert other.status_code == 302
+
+
+def test_the_test_client_login_still_works_with_axes(client, staff):
+    # Django's client.login() authenticates without a request; axes must not get in the way.
+    assert client.login(username="edith", password=PASSWORD)
+
+
+@pytest.fixture
+def admin_url(settings):
+    def move(url):
+        settings.ADMIN_URL = url
+        importlib.reload(importlib.import_module(settings.ROOT_URLCONF))
+        clear_url_caches()
+
+    yield move
+    move("admin/")
+
+
+def test_the_admin_moves_with_the_admin_url_setting(client, admin_url, staff):
+    admin_url("gestion-du-guide/")
+    assert client.get("/gestion-du-guide/login/").status_code == 200
+    assert client.get("/admin/login/").status_code == 404

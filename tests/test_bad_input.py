@@ -1,0 +1,123 @@
+"""No query string, however broken, makes a public page crash.
+
+PAGES is the table to extend: a new page or parameter is one more row. Each row gets its own
+bounded hypothesis run mixing its real parameters with unknown ones, and values that are
+random text, numbers, empty, huge, repeated, percent-encoded garbage and invalid UTF-8.
+"""
+
+from urllib.parse import quote, quote_plus
+
+import pytest
+from django.urls import Resolver404, resolve
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    ("/", []),
+    ("/metiers/", ["famille", "niveau", "type", "q", "page"]),
+    ("/metiers/actuaire/", []),
+    ("/familles/autres-metiers/", []),
+    ("/temoignages/", []),
+    ("/formations/", ["niveau", "genre", "apprentissage", "page"]),
+    ("/formations/bts/", []),
+    ("/formations/schema/", []),
+    ("/recherche/", ["q", "page"]),
+]
+ACCEPTABLE = {200, 400, 404}
+# A modest number of examples per page keeps the suite fast. The fixtures are only read, so
+# sharing one database between examples is safe.
+BOUNDED = settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+TRICKY = [
+    b"",
+    b"%",
+    b"%%",
+    b"%zz",
+    b"%ff%fe",  # invalid UTF-8, percent-encoded
+    b"%C3%28",
+    b"%00",
+    b"\xff\xfe",  # invalid UTF-8, raw
+    b"+",
+    b"=",
+    b"0",
+    b"-1",
+    b"1e9",
+    b"NaN",
+    b"99999999999999999999999999",
+    b"2" * 5000,  # more digits than int() accepts
+]
+
+
+def encoded(text):
+    return quote_plus(text).encode()
+
+
+def percent_garbage(raw):
+    return b"".join(b"%%%02X" % byte for byte in raw)
+
+
+values = st.one_of(
+    st.sampled_from(TRICKY),
+    st.text(max_size=40).map(encoded),
+    st.integers().map(lambda n: str(n).encode()),
+    st.floats().map(lambda n: encoded(str(n))),
+    st.binary(max_size=40).map(percent_garbage),
+    st.binary(max_size=40),
+    # Huge values, cheaply: a short random text repeated.
+    st.text(min_size=1, max_size=4).map(lambda s: encoded(s * 3000)),
+)
+
+
+def query_strings(params):
+    names = st.one_of(
+        st.sampled_from(params or ["page"]).map(str.encode),
+        st.text(max_size=10).map(encoded),
+        st.binary(max_size=10),
+    )
+    pairs = st.lists(st.tuples(names, values), max_size=8)
+    # Repeat the whole list sometimes: the same parameter several times over.
+    return st.tuples(pairs, st.integers(min_value=1, max_value=3)).map(
+        lambda p: b"&".join(name + b"=" + value for name, value in p[0] * p[1])
+    )
+
+
+@pytest.mark.parametrize(("path", "params"), PAGES)
+def test_no_query_string_makes_a_page_fail(client, brochure, path, params):
+    try:
+        resolve(path)
+    except Resolver404:
+        pytest.skip(f"{path} does not exist on this branch yet")
+
+    @BOUNDED
+    @given(query=query_strings(params))
+    def check(query):
+        # WSGI carries the raw bytes of the query string as latin-1 text.
+        response = client.get(path, QUERY_STRING=query.decode("latin-1"))
+        assert response.status_code in ACCEPTABLE, (query[:300], response.status_code)
+
+    check()
+
+
+@pytest.mark.parametrize("prefix", ["/metiers/", "/familles/", "/formations/"])
+def test_no_slug_makes_a_detail_page_fail(client, brochure, prefix):
+    @BOUNDED
+    @given(slug=st.one_of(st.text(max_size=200), st.binary(max_size=50).map(percent_garbage)))
+    def check(slug):
+        segment = slug.decode("ascii") if isinstance(slug, bytes) else quote(slug, safe="")
+        response = client.get(f"{prefix}{segment}/")
+        assert response.status_code in ACCEPTABLE, (segment[:300], response.status_code)
+
+    check()
+
+
+def test_the_raw_query_string_reaches_the_view_unchanged(client, brochure):
+    response = client.get("/metiers/", QUERY_STRING="q=actuaire&niveau=%ff")
+    assert response.status_code == 200
+    assert response.wsgi_request.GET["q"] == "actuaire"
+    assert response.wsgi_request.GET["niveau"] == "\ufffd"
