@@ -12,6 +12,7 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("", include("careers.urls")),
     path("", include("diplomas.urls")),
+    path("", include("search.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

@@ -13,8 +13,9 @@ def fast_password_hashing(settings):
 
 @pytest.fixture
 def brochure(db):
-    """The real content, as `make run` loads it."""
+    """The real content, as `make run` loads it (the search index is rebuilt after loaddata)."""
     call_command("loaddata", *FIXTURES, verbosity=0)
+    call_command("rebuild_search_index", verbosity=0)
 
 
 @pytest.fixture

@@ -40,6 +40,9 @@ def queries_for(client, url):
         "/formations/?niveau=2&genre=national&apprentissage=non",
         "/formations/{diploma}/",
         "/formations/schema/",
+        "/recherche/?q=m%C3%A9tiers",
+        "/recherche/?q=metiere+famile",
+        "/recherche/?q=introuvable",
     ],
 )
 def test_the_query_count_stays_flat_when_content_doubles(client, url):

@@ -1,0 +1,70 @@
+"""French text folding shared by indexing and querying, on every database.
+
+Folding is deliberately light: lower case, no accents, and a small stemmer that maps plural
+and feminine forms onto the masculine singular ("éducatrices" -> "educateur"). The same
+function runs on the indexed text and on the query, so both sides always agree.
+"""
+
+import re
+import unicodedata
+
+WORD = re.compile(r"[a-z0-9]+")
+
+# Words that carry no meaning in a search ("métier avec le bac" is about "métier" and "bac").
+STOPWORDS = frozenset(
+    """
+    a au aux avec ce ces c d dans de des du elle en et eux il ils je la le les leur lui l ma
+    mais me mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta
+    te tes toi ton tu un une vos votre vous y est sont etre ete
+    """.split()
+)
+
+# Ordered: the first matching ending wins. Each maps a feminine ending to the masculine one.
+FEMININE_ENDINGS = (
+    ("trice", "teur"),
+    ("euse", "eur"),
+    ("ienne", "ien"),
+    ("enne", "en"),
+    ("onne", "on"),
+    ("elle", "el"),
+    ("iere", "ier"),
+    ("ere", "er"),
+    ("ive", "if"),
+    ("ale", "al"),
+    ("ee", "e"),
+)
+
+
+def fold(text):
+    """Lower case without accents or ligatures: 'Œil Éducatrice' -> 'oeil educatrice'."""
+    text = text.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def words(text):
+    """Folded words of a text, in order, stopwords included (phrases need them)."""
+    return WORD.findall(fold(text))
+
+
+def stem(word):
+    """Light French stemmer on a folded word: plural and feminine forms -> masculine singular."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    if word.endswith("aux") and len(word) > 5:
+        word = word[:-3] + "al"
+    elif word[-1] in "sx" and not word.endswith(("ss", "us")):
+        word = word[:-1]
+    for feminine, masculine in FEMININE_ENDINGS:
+        if word.endswith(feminine) and len(word) - len(feminine) >= 3:
+            return word[: -len(feminine)] + masculine
+    return word
+
+
+def stems(text):
+    """The text as a string of stems padded with spaces, so ' stem ' finds a whole word."""
+    return " " + " ".join(stem(w) for w in words(text)) + " "
+
+
+def is_significant(word):
+    return len(word) >= 2 and word not in STOPWORDS
