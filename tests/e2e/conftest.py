@@ -12,7 +12,8 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -28,16 +29,18 @@ CHROMIUM_ARGS = [
 
 
 
+def pytest_itemcollected(item):
+    """Mark this suite `browser`, so that `pytest -m "not browser"` runs everything else."""
+    if item.path.is_relative_to(HERE):
+        item.add_marker(pytest.mark.browser)
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Mark this suite `browser`, so that `pytest -m "not browser"` runs everything else, and
-    run it last: it is the slowest, and each of its tests ends by emptying every table
+    """Run this suite last: it is the slowest, and each of its tests ends by emptying every table
     (transactional_db), rows written by data migrations included, which later tests expect.
     """
-    here = Path(__file__).parent
-    browser_tests = [item for item in items if item.path.is_relative_to(here)]
-    for item in browser_tests:
-        item.add_marker(pytest.mark.browser)
+    browser_tests = [item for item in items if item.path.is_relative_to(HERE)]
     items[:] = [item for item in items if item not in browser_tests] + browser_tests
 
 
@@ -67,6 +70,8 @@ def site(live_server, transactional_db):
     PostgreSQL. Hence few browser tests, each checking much.
     """
     call_command("load_content", verbosity=0)
+    # As `make load` does: loaddata saves rows raw, which the search index signals skip.
+    call_command("rebuild_search_index", verbosity=0)
     return live_server.url
 
 
