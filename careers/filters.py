@@ -1,7 +1,7 @@
 import django_filters
 from django import forms
 
-from diplomas.levels import Level, level_label
+from diplomas.levels import LEVEL_CHOICES
 from diplomas.models import Category
 from mutuelles_site.filtering import FilterStateMixin
 from search.engine import filter_careers
@@ -10,7 +10,6 @@ from .models import Career, Family, Pathway
 
 KEYWORD_MAX_LENGTH = 100
 
-LEVEL_CHOICES = [(level.value, level_label(level)) for level in Level]
 # The qualification types a counsellor asks about; "autre" gathers one-off diplomas.
 TYPE_CHOICES = [(c.value, c.label) for c in Category if c != Category.OTHER]
 

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
-from diplomas.levels import Level, level_label
+from diplomas.levels import LEVEL_CHOICES
 from mutuelles_site.pagination import ForgivingPaginationMixin
 
 from .filters import CareerFilter
@@ -17,7 +17,7 @@ class HomeView(TemplateView):
         families = list(Family.objects.with_career_counts())
         context["families"] = families
         context["career_total"] = sum(family.career_count for family in families)
-        context["levels"] = [(level.value, level_label(level)) for level in Level]
+        context["levels"] = LEVEL_CHOICES
         return context
 
 

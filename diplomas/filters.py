@@ -3,10 +3,8 @@ from django.db.models import Q
 
 from mutuelles_site.filtering import FilterStateMixin
 
-from .levels import Level, level_label
+from .levels import LEVEL_CHOICES
 from .models import Diploma, Kind, categories_of_kind
-
-LEVEL_CHOICES = [(level.value, level_label(level)) for level in Level]
 
 
 class DiplomaFilter(FilterStateMixin, django_filters.FilterSet):

@@ -43,3 +43,7 @@ def range_label(low, high):
     if high is None or high == low:
         return level_label(low)
     return f"de {level_label(low)} à {level_label(high)}"
+
+
+# (value, "bac + 2 (niveau 5)") pairs for every filter and entry point that offers a level.
+LEVEL_CHOICES = [(level.value, level_label(level)) for level in Level]

@@ -28,7 +28,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-
 def pytest_itemcollected(item):
     """Mark this suite `browser`, so that `pytest -m "not browser"` runs everything else."""
     if item.path.is_relative_to(HERE):
