@@ -42,12 +42,11 @@ $(NODE_STAMP): package.json package-lock.json | browser-deps
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $(NODE_STAMP)
 
-# load_content fills an empty database and leaves an edited one alone: nothing is lost.
-# Its loaddata saves rows "raw", which the search signals skip: the index is rebuilt after.
+# load_content fills an empty database (first versions and search index included) and
+# leaves an edited one alone: nothing is lost.
 load: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_content
-	$(MANAGE) rebuild_search_index
 
 run: load
 	$(MANAGE) runserver 127.0.0.1:8000

@@ -1,16 +1,24 @@
 """What a backup holds: everything people wrote, nothing Django can rebuild.
 
 Content types and permissions are recreated by migrate; sessions and login attempts are
-short-lived. The history tables live in the careers and diplomas apps, and name the accounts
-that made each change, so the accounts come too.
+short-lived; the search index is rebuilt from the content by `restore`. The versions
+(reversion) name the accounts that made each change, so the accounts come too.
 """
 
 from django.apps import apps
 
-BACKUP_LABELS = ["careers", "diplomas", "auth.user", "auth.group", "admin.logentry"]
+BACKUP_LABELS = [
+    "careers",
+    "diplomas",
+    "reversion",
+    "auth.user",
+    "auth.group",
+    "admin.logentry",
+]
 
 
 def backup_models():
+    """The models whose rows a backup holds, in BACKUP_LABELS order."""
     for label in BACKUP_LABELS:
         app_label, _, model_name = label.partition(".")
         if model_name:

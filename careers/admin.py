@@ -1,7 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from mutuelles_site.admin_actions import publish, unpublish
+from mutuelles_site.content_admin import ContentAdmin
 
 from .models import Career, Family, Pathway, Testimonial
 
@@ -20,17 +19,16 @@ class TestimonialInline(admin.StackedInline):
 
 
 @admin.register(Family)
-class FamilyAdmin(SimpleHistoryAdmin):
+class FamilyAdmin(ContentAdmin):
     list_display = ["name", "position", "is_published"]
     list_editable = ["position", "is_published"]
     list_filter = ["is_published"]
     search_fields = ["name", "intro"]
     prepopulated_fields = {"slug": ["name"]}
-    actions = [publish, unpublish]
 
 
 @admin.register(Career)
-class CareerAdmin(SimpleHistoryAdmin):
+class CareerAdmin(ContentAdmin):
     list_display = [
         "title_masculine",
         "title_feminine",
@@ -44,7 +42,6 @@ class CareerAdmin(SimpleHistoryAdmin):
     search_fields = ["title_masculine", "title_feminine", "lead", "body"]
     prepopulated_fields = {"slug": ["title_masculine"]}
     inlines = [PathwayInline, TestimonialInline]
-    actions = [publish, unpublish]
     save_on_top = True
     fieldsets = [
         (
@@ -66,7 +63,7 @@ class CareerAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Testimonial)
-class TestimonialAdmin(SimpleHistoryAdmin):
+class TestimonialAdmin(ContentAdmin):
     list_display = [
         "first_name",
         "job_title",
@@ -81,15 +78,4 @@ class TestimonialAdmin(SimpleHistoryAdmin):
     search_fields = ["first_name", "job_title", "employer", "town", "headline", "story"]
     prepopulated_fields = {"slug": ["first_name", "employer"]}
     autocomplete_fields = ["career"]
-    actions = [publish, unpublish]
 
-
-@admin.register(Pathway)
-class PathwayAdmin(SimpleHistoryAdmin):
-    """Jobs and diplomas are linked in the job form; this list shows each link's history."""
-
-    list_display = ["career", "diploma", "speciality", "condition"]
-    list_filter = ["diploma__category"]
-    list_select_related = ["career", "diploma", "speciality"]
-    search_fields = ["career__title_masculine", "diploma__short_name", "speciality__name"]
-    autocomplete_fields = ["career", "diploma", "speciality"]

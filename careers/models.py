@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
-from simple_history.models import HistoricalRecords
+import reversion
 
 from diplomas.levels import Level, range_label
 from diplomas.models import Diploma, Speciality
@@ -25,6 +25,7 @@ class FamilyManager(models.Manager.from_queryset(FamilyQuerySet)):
         return self.get(slug=slug)
 
 
+@reversion.register()
 class Family(models.Model):
     slug = models.SlugField("identifiant d'adresse", max_length=80, unique=True)
     name = models.CharField("nom", max_length=120, unique=True)
@@ -38,7 +39,6 @@ class Family(models.Model):
     is_published = models.BooleanField("publiée", default=True)
 
     objects = FamilyManager()
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "famille de métiers"
@@ -86,6 +86,9 @@ class CareerManager(models.Manager.from_queryset(CareerQuerySet)):
         return self.get(slug=slug)
 
 
+# A version of a job holds its diploma rows and its testimonial, so reverting the job puts
+# them back as they were, and a deleted job is recovered with them.
+@reversion.register(follow=["pathways", "testimonial"])
 class Career(models.Model):
     family = models.ForeignKey(
         Family, on_delete=models.PROTECT, related_name="careers", verbose_name="famille"
@@ -132,7 +135,6 @@ class Career(models.Model):
     )
 
     objects = CareerManager()
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "métier"
@@ -186,6 +188,7 @@ class PathwayManager(models.Manager):
         )
 
 
+@reversion.register()
 class Pathway(models.Model):
     """A diploma (optionally one of its specialities) that leads to a job."""
 
@@ -214,7 +217,6 @@ class Pathway(models.Model):
     position = models.PositiveSmallIntegerField("ordre", default=0)
 
     objects = PathwayManager()
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "diplôme qui mène au métier"
@@ -267,6 +269,7 @@ class TestimonialManager(models.Manager.from_queryset(TestimonialQuerySet)):
         return self.get(slug=slug)
 
 
+@reversion.register()
 class Testimonial(models.Model):
     career = models.OneToOneField(
         Career, on_delete=models.CASCADE, related_name="testimonial", verbose_name="métier"
@@ -297,7 +300,6 @@ class Testimonial(models.Model):
     is_published = models.BooleanField("publié", default=True)
 
     objects = TestimonialManager()
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "témoignage"

@@ -1,7 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from mutuelles_site.admin_actions import publish, unpublish
+from mutuelles_site.content_admin import ContentAdmin
 
 from .models import CQP, Category, Diploma, Speciality
 
@@ -14,7 +13,7 @@ class SpecialityInline(admin.TabularInline):
 
 
 @admin.register(Diploma)
-class DiplomaAdmin(SimpleHistoryAdmin):
+class DiplomaAdmin(ContentAdmin):
     list_display = [
         "short_name",
         "name",
@@ -28,7 +27,6 @@ class DiplomaAdmin(SimpleHistoryAdmin):
     search_fields = ["short_name", "name", "summary", "specialities__name"]
     prepopulated_fields = {"slug": ["short_name"]}
     inlines = [SpecialityInline]
-    actions = [publish, unpublish]
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["short_name", "name", "slug", "category", "position", "is_published"]}),
@@ -49,12 +47,11 @@ class DiplomaAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CQP)
-class CQPAdmin(SimpleHistoryAdmin):
+class CQPAdmin(ContentAdmin):
     list_display = ["short_name", "is_published"]
     list_filter = ["is_published"]
     search_fields = ["short_name", "name", "cqp_objective", "cqp_method", "cqp_profile"]
     prepopulated_fields = {"slug": ["short_name"]}
-    actions = [publish, unpublish]
     fields = [
         "short_name",
         "name",
@@ -74,11 +71,10 @@ class CQPAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Speciality)
-class SpecialityAdmin(SimpleHistoryAdmin):
+class SpecialityAdmin(ContentAdmin):
     list_display = ["name", "diploma", "cited_in_formations", "is_published"]
     list_filter = ["is_published", "diploma__category", "cited_in_formations"]
     list_select_related = ["diploma"]
     search_fields = ["name", "diploma__short_name", "diploma__name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["diploma"]
-    actions = [publish, unpublish]

@@ -1,8 +1,7 @@
 from django.db import models
 from django.db.models import Q
-from django.db.models.signals import post_delete, post_save, pre_delete
 from django.urls import reverse
-from simple_history.models import HistoricalRecords
+import reversion
 
 from .levels import Level, range_label
 
@@ -63,15 +62,13 @@ class DiplomaQuerySet(models.QuerySet):
         )
 
 
-# Named so that the CQP proxy below can record into the same history.
-DIPLOMA_HISTORY = HistoricalRecords()
-
-
 class DiplomaManager(models.Manager.from_queryset(DiplomaQuerySet)):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
 
+# A diploma's versions hold its specialities: reverting or recovering it brings them back.
+@reversion.register(follow=["specialities"])
 class Diploma(models.Model):
     slug = models.SlugField(
         "identifiant d'adresse",
@@ -145,7 +142,6 @@ class Diploma(models.Model):
     )
 
     objects = DiplomaManager()
-    history = DIPLOMA_HISTORY
 
     class Meta:
         verbose_name = "diplôme"
@@ -203,6 +199,7 @@ class SpecialityManager(models.Manager.from_queryset(SpecialityQuerySet)):
         return self.get(diploma__slug=diploma_slug, slug=slug)
 
 
+@reversion.register()
 class Speciality(models.Model):
     diploma = models.ForeignKey(
         Diploma, on_delete=models.CASCADE, related_name="specialities", verbose_name="diplôme"
@@ -219,7 +216,6 @@ class Speciality(models.Model):
     is_published = models.BooleanField("publiée", default=True)
 
     objects = SpecialityManager()
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "spécialité"
@@ -250,6 +246,9 @@ class CQPManager(DiplomaManager):
         return super().get_queryset().filter(category=Category.CQP)
 
 
+# Registered on its own so that saves made through the proxy (whose signals name the proxy)
+# are recorded; versions are stored under the concrete Diploma, so both admins share them.
+@reversion.register(follow=["specialities"])
 class CQP(Diploma):
     """The branch's CQP, shown to editors as their own admin section."""
 
@@ -263,18 +262,3 @@ class CQP(Diploma):
     def save(self, *args, **kwargs):
         self.category = Category.CQP
         super().save(*args, **kwargs)
-
-
-def record_proxy_history(proxy, records):
-    """Record saves and deletions made through a proxy in its concrete model's history.
-
-    Django sends a proxy instance's signals with the proxy as sender, so the handlers that
-    simple-history connected for Diploma never hear about an edit made in the CQP admin.
-    """
-    proxy._meta.simple_history_manager_attribute = records.manager_name
-    post_save.connect(records.post_save, sender=proxy, weak=False)
-    pre_delete.connect(records.pre_delete, sender=proxy, weak=False)
-    post_delete.connect(records.post_delete, sender=proxy, weak=False)
-
-
-record_proxy_history(CQP, DIPLOMA_HISTORY)

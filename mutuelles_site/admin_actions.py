@@ -2,10 +2,14 @@ from django.contrib import admin, messages
 
 
 def set_published(queryset, value):
-    # One save per row rather than queryset.update(): update() sends no signal, and the
-    # history must record who published or withdrew each item.
+    """Publish or withdraw each item of `queryset` that is not already so; returns how many.
+
+    One save per row rather than queryset.update(): update() sends no signal, and the
+    history must record who published or withdrew each item. Items already in the wanted
+    state are left alone, so the history gains no empty version.
+    """
     count = 0
-    for item in queryset:
+    for item in queryset.exclude(is_published=value):
         item.is_published = value
         item.save(update_fields=["is_published"])
         count += 1

@@ -75,7 +75,7 @@ INSTALLED_APPS = [
     "django_filters",
     "csp",
     "axes",
-    "simple_history",
+    "reversion",
     "diplomas",
     "careers",
     "search",
@@ -92,7 +92,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "simple_history.middleware.HistoryRequestMiddleware",
     "mutuelles_site.database_errors.DatabaseUnavailableMiddleware",
     # Axes asks to be last: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",

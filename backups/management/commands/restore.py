@@ -1,14 +1,27 @@
+import json
+import os
+import re
+import tempfile
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.core.serializers.base import DeserializationError
+from django.db import DatabaseError, transaction
+
+from mutuelles_site.versions import record_versions
+
+# Backups made before the switch to django-reversion hold django-simple-history's tables,
+# which no longer exist. Their content is restored; that old history cannot be.
+OBSOLETE_MODELS = re.compile(r"^(careers|diplomas)\.historical", re.IGNORECASE)
 
 
 class Command(BaseCommand):
     help = (
-        "Replace the whole database with a backup made by `backup`. All or nothing: if "
-        "anything in the file fails to load, the database is left exactly as it was."
+        "Replace the whole database with a backup made by `backup`, then rebuild the search "
+        "index. All or nothing: if anything in the file fails to load, the database is left "
+        "exactly as it was."
     )
 
     def add_arguments(self, parser):
@@ -16,10 +29,50 @@ class Command(BaseCommand):
 
     def handle(self, *args, path, **options):
         source = Path(path)
-        if not source.is_file():
-            raise CommandError(f"No backup file at {source}")
-        # flush and loaddata in one transaction: a bad file rolls the flush back too.
-        with transaction.atomic():
-            call_command("flush", interactive=False, verbosity=0)
-            call_command("loaddata", str(source.resolve()), verbosity=0)
-        self.stdout.write(f"Database restored from {source}")
+        rows = read_backup(source)
+        kept = [row for row in rows if not OBSOLETE_MODELS.match(str(row.get("model", "")))]
+        if len(kept) < len(rows):
+            self.stdout.write(
+                f"{len(rows) - len(kept)} ligne(s) d'un ancien format d'historique ignorée(s)."
+            )
+        # loaddata reads files only; the kept rows go through a temporary one.
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as copy:
+            json.dump(kept, copy)
+        try:
+            # flush, loaddata, the index and the versions in one transaction: a bad file
+            # rolls the flush back too.
+            with transaction.atomic():
+                call_command("flush", interactive=False, verbosity=0)
+                call_command("loaddata", copy.name, verbosity=0)
+                call_command("rebuild_search_index", verbosity=0)
+                record_versions(f"Restauré depuis la sauvegarde {source.name}", only_missing=True)
+        except (DeserializationError, DatabaseError, ValidationError) as error:
+            raise CommandError(
+                f"La sauvegarde {source} n'a pas pu être restaurée ({error}). "
+                "La base de données n'a pas été modifiée."
+            ) from error
+        finally:
+            os.unlink(copy.name)
+        self.stdout.write(f"Base restaurée depuis {source}.")
+
+
+def read_backup(source):
+    """The rows of a backup file: a list of {"model": …, "fields": …} dicts.
+
+    Raises CommandError, in French, when the file is missing, unreadable or not a backup.
+    """
+    if not source.is_file():
+        raise CommandError(f"Aucune sauvegarde à l'emplacement {source}.")
+    try:
+        rows = json.loads(source.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise CommandError(
+            f"{source} n'est pas une sauvegarde lisible ({error}). "
+            "La base de données n'a pas été modifiée."
+        ) from error
+    if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+        raise CommandError(
+            f"{source} n'est pas une sauvegarde de ce site (une liste de lignes JSON est "
+            "attendue). La base de données n'a pas été modifiée."
+        )
+    return rows

@@ -1,0 +1,188 @@
+"""The content's versions (django-reversion), described for editors in plain French.
+
+Two jobs: record a first version of content that arrives without an editor (the brochure's
+fixtures, a restored backup), and turn an object's versions into a readable list of what
+changed, old → new, including the rows that belong to it (a job's diploma rows and
+testimonial, a diploma's specialities).
+"""
+
+import difflib
+
+import reversion
+from django.contrib.admin.utils import quote
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from reversion.models import Version
+
+# Above this length a text value is shown as the passage that changed, not as a whole.
+LONG_TEXT = 120
+# Words of unchanged text kept on each side of a changed passage.
+CONTEXT_WORDS = 6
+EMPTY = "(vide)"
+
+
+def content_models():
+    """The concrete models under version control (proxies share their model's versions)."""
+    return [model for model in reversion.get_registered_models() if not model._meta.proxy]
+
+
+def record_versions(comment, only_missing=False):
+    """Record one revision holding the current state of every versioned object.
+
+    Takes the revision's comment (shown in each object's history, e.g. "Chargé depuis la
+    brochure") and, with `only_missing`, versions only the objects that have none yet.
+    Returns the number of objects versioned. Must run inside the caller's transaction so
+    that a failed load leaves neither content nor versions behind.
+    """
+    count = 0
+    with reversion.create_revision(manage_manually=True, atomic=False):
+        reversion.set_comment(comment)
+        for model in content_models():
+            objects = model._base_manager.all()
+            if only_missing:
+                versioned = Version.objects.get_for_model(model).values_list("object_id")
+                objects = objects.exclude(pk__in=[int(pk) for (pk,) in versioned])
+            for obj in objects.iterator():
+                reversion.add_to_revision(obj)
+                count += 1
+    return count
+
+
+def history_entries(modeladmin, obj, object_id):
+    """The history of `obj` for its admin page, newest first.
+
+    Returns a list of dicts: `date` (aware datetime), `user` (User or None), `action`
+    ("Créé" or "Modifié"), `comment` (the revision's comment), `changes` (French sentences,
+    "Champ : ancien → nouveau") and `url` (the page that shows that version and can put it
+    back).
+    """
+    opts = modeladmin.model._meta
+    versions = list(
+        Version.objects.get_for_object(obj)
+        .select_related("revision", "revision__user")
+        .order_by("revision__date_created", "pk")
+    )
+    entries = []
+    previous = None
+    for version in versions:
+        entries.append(
+            {
+                "date": timezone.localtime(version.revision.date_created),
+                "user": version.revision.user,
+                "action": "Modifié" if previous else "Créé",
+                "comment": version.revision.get_comment(),
+                "changes": describe_changes(previous, version) if previous else [],
+                "url": reverse(
+                    f"admin:{opts.app_label}_{opts.model_name}_revision",
+                    args=[quote(object_id), version.pk],
+                ),
+            }
+        )
+        previous = version
+    entries.reverse()
+    return entries
+
+
+def describe_changes(old, new):
+    """French sentences for what differs between two versions of one object.
+
+    Takes two Version rows of the same object, returns a list of strings: its own fields
+    first, then its rows (added, removed, changed).
+    """
+    model = new._model
+    changes = field_changes(model, old.field_dict, new.field_dict)
+    old_rows, new_rows = rows_of(old), rows_of(new)
+    for key in sorted(old_rows.keys() | new_rows.keys()):
+        before, after = old_rows.get(key), new_rows.get(key)
+        row_model = (after or before)._model
+        noun = row_model._meta.verbose_name
+        noun = noun[0].upper() + noun[1:]
+        if before is None:
+            changes.append(f"{noun} ajouté : {after.object_repr}")
+        elif after is None:
+            changes.append(f"{noun} retiré : {before.object_repr}")
+        else:
+            for change in field_changes(row_model, before.field_dict, after.field_dict):
+                changes.append(f"{noun} « {after.object_repr} » : {change}")
+    return changes
+
+
+def rows_of(version):
+    """The versions, in the same revision, of the rows that `version`'s object follows.
+
+    Returns {(model label, object id): Version}. A revision may hold much more (the
+    brochure's first load versions everything at once), so rows are matched on their
+    foreign key to the object.
+    """
+    model = version._model
+    options = reversion.revisions._get_options(model)
+    rows = {}
+    for name in options.follow:
+        relation = model._meta.get_field(name)
+        related_model = relation.related_model
+        key_name = relation.field.attname
+        candidates = version.revision.version_set.filter(
+            content_type__app_label=related_model._meta.app_label,
+            content_type__model=related_model._meta.model_name,
+        )
+        for row in candidates:
+            if str(row.field_dict.get(key_name)) == version.object_id:
+                rows[(related_model._meta.label, row.object_id)] = row
+    return rows
+
+
+def field_changes(model, old, new):
+    """["Champ : ancien → nouveau", …] for each concrete field whose value differs."""
+    changes = []
+    for field in model._meta.concrete_fields:
+        if field.primary_key or field.attname not in new:
+            continue
+        before, after = old.get(field.attname), new.get(field.attname)
+        if before == after:
+            continue
+        label = field.verbose_name[0].upper() + field.verbose_name[1:]
+        if isinstance(field, models.TextField) and max(len(before or ""), len(after or "")) > (
+            LONG_TEXT
+        ):
+            changes.append(f"{label} : {text_change(before or '', after or '')}")
+        else:
+            changes.append(f"{label} : {show(field, before)} → {show(field, after)}")
+    return changes
+
+
+def show(field, value):
+    """A field's stored value as an editor reads it: choice labels, oui/non, names."""
+    if value is None or value == "":
+        return EMPTY
+    if isinstance(field, models.BooleanField):
+        return "oui" if value else "non"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if field.is_relation:
+        related = field.related_model._base_manager.filter(pk=value).first()
+        return str(related) if related else f"n° {value} (supprimé)"
+    return f"« {value} »"
+
+
+def text_change(before, after):
+    """The passages of a long text that changed: « …ancien… » → « …nouveau… »."""
+    old_words, new_words = before.split(), after.split()
+    parts = []
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            parts.append(f"{passage(old_words, i1, i2)} → {passage(new_words, j1, j2)}")
+    if not parts:
+        # Only spacing or line breaks differ.
+        return "mise en page du texte modifiée"
+    return " ; ".join(parts)
+
+
+def passage(words, start, end):
+    if start == end:
+        return "(rien)"
+    left = max(0, start - CONTEXT_WORDS)
+    right = min(len(words), end + CONTEXT_WORDS)
+    text = " ".join(words[left:right])
+    return "« " + ("…" if left else "") + text + ("…" if right < len(words) else "") + " »"
