@@ -78,4 +78,3 @@ class TestimonialAdmin(ContentAdmin):
     search_fields = ["first_name", "job_title", "employer", "town", "headline", "story"]
     prepopulated_fields = {"slug": ["first_name", "employer"]}
     autocomplete_fields = ["career"]
-

@@ -1,11 +1,12 @@
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
-import reversion
 
 from diplomas.levels import Level, range_label
 from diplomas.models import Diploma, Speciality
+from mutuelles_site.fields import ProseField
 
 SOURCE = "ONISEP, Les métiers des mutuelles, 2009"
 
@@ -29,7 +30,7 @@ class FamilyManager(models.Manager.from_queryset(FamilyQuerySet)):
 class Family(models.Model):
     slug = models.SlugField("identifiant d'adresse", max_length=80, unique=True)
     name = models.CharField("nom", max_length=120, unique=True)
-    intro = models.TextField(
+    intro = ProseField(
         "introduction",
         blank=True,
         help_text="Présentation de la famille. Laisser vide si la brochure n'en a pas. "
@@ -105,8 +106,8 @@ class Career(models.Model):
         help_text="Par exemple « Technicienne en prestations ». Identique au masculin s'il est "
         "épicène (« Actuaire »).",
     )
-    lead = models.TextField("chapô", help_text="Deux ou trois phrases qui résument le métier.")
-    body = models.TextField(
+    lead = ProseField("chapô", help_text="Deux ou trois phrases qui résument le métier.")
+    body = ProseField(
         "le métier",
         help_text="Ce que fait ce professionnel. Séparez les paragraphes par une ligne vide.",
     )
@@ -120,7 +121,7 @@ class Career(models.Model):
         choices=Level,
         help_text="Niveau d'études le plus haut cité par la brochure.",
     )
-    entry_note = models.TextField(
+    entry_note = ProseField(
         "condition d'accès",
         blank=True,
         help_text="Une condition générale, par exemple « Ce métier n'est pas accessible "
@@ -294,7 +295,7 @@ class Testimonial(models.Model):
         blank=True,
         help_text="Une courte citation exacte de la personne, sans guillemets.",
     )
-    story = models.TextField(
+    story = ProseField(
         "récit", help_text="Le parcours et le quotidien de la personne, en vos propres mots."
     )
     is_published = models.BooleanField("publié", default=True)

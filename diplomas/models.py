@@ -1,7 +1,9 @@
+import reversion
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-import reversion
+
+from mutuelles_site.fields import ProseField
 
 from .levels import Level, range_label
 
@@ -107,7 +109,7 @@ class Diploma(models.Model):
         blank=True,
         help_text="Seulement si le niveau varie (les DU vont de bac + 2 à bac + 5).",
     )
-    summary = models.TextField("présentation", help_text="Ce qu'est ce diplôme, en clair.")
+    summary = ProseField("présentation", help_text="Ce qu'est ce diplôme, en clair.")
     duration = models.CharField(
         "durée", max_length=200, blank=True, help_text="Par exemple « 2 ans après le bac »."
     )
@@ -122,13 +124,13 @@ class Diploma(models.Model):
         default=False,
         help_text="Cocher si la brochure indique qu'il se prépare aussi par apprentissage.",
     )
-    admission = models.TextField("comment y entrer", blank=True)
-    programme = models.TextField("au programme", blank=True)
-    after = models.TextField("et après ?", blank=True, help_text="Insertion ou poursuite d'études.")
-    cqp_objective = models.TextField("objectif (CQP)", blank=True)
-    cqp_method = models.TextField("comment ? (CQP)", blank=True)
-    cqp_profile = models.TextField("profil (CQP)", blank=True)
-    since_2009 = models.TextField(
+    admission = ProseField("comment y entrer", blank=True)
+    programme = ProseField("au programme", blank=True)
+    after = ProseField("et après ?", blank=True, help_text="Insertion ou poursuite d'études.")
+    cqp_objective = ProseField("objectif (CQP)", blank=True)
+    cqp_method = ProseField("comment ? (CQP)", blank=True)
+    cqp_profile = ProseField("profil (CQP)", blank=True)
+    since_2009 = ProseField(
         "depuis 2009",
         blank=True,
         help_text="Ce qui a changé depuis la brochure, daté (par exemple « Depuis 2021, … »). "
