@@ -24,4 +24,7 @@ def backup_models():
         if model_name:
             yield apps.get_model(app_label, model_name)
         else:
-            yield from apps.get_app_config(app_label).get_models()
+            # A proxy's rows are its concrete model's, already in the backup.
+            for model in apps.get_app_config(app_label).get_models():
+                if not model._meta.proxy:
+                    yield model

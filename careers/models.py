@@ -7,6 +7,7 @@ from django.urls import reverse
 from diplomas.levels import Level, range_label
 from diplomas.models import Diploma, Speciality
 from mutuelles_site.fields import ProseField
+from mutuelles_site.preview import PreviewQuerySet
 
 SOURCE = "ONISEP, Les métiers des mutuelles, 2009"
 
@@ -56,16 +57,17 @@ class Family(models.Model):
         return (self.slug,)
 
 
-class CareerQuerySet(models.QuerySet):
+class CareerQuerySet(PreviewQuerySet):
     def published(self):
         return self.filter(is_published=True, family__is_published=True)
 
     def for_list(self):
         return self.published().select_related("family")
 
-    def for_detail(self):
+    def for_detail(self, *, drafts=False):
+        """A job page's job and its rows; `drafts` (editors' preview) keeps unpublished jobs."""
         return (
-            self.published()
+            (self.with_is_public() if drafts else self.published())
             .select_related("family", "testimonial")
             .prefetch_related(
                 Prefetch(
@@ -162,6 +164,15 @@ class Career(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+    def unpublished_parts(self):
+        """What keeps this job off the public site, as its preview banner says it."""
+        parts = []
+        if not self.is_published:
+            parts.append((self, "Ce métier n'est pas publié."))
+        if not self.family.is_published:
+            parts.append((self.family, f"Sa famille « {self.family} » n'est pas publiée."))
+        return parts
 
     @property
     def title(self):

@@ -4,6 +4,7 @@ from django_filters.views import FilterView
 
 from diplomas.levels import LEVEL_CHOICES
 from mutuelles_site.pagination import ForgivingPaginationMixin
+from mutuelles_site.preview import DraftPreviewMixin
 
 from .filters import CareerFilter
 from .models import Career, Family, Testimonial
@@ -46,12 +47,11 @@ class CareerListView(ForgivingPaginationMixin, FilterView):
         return Career.objects.for_list()
 
 
-class CareerDetailView(DetailView):
+class CareerDetailView(DraftPreviewMixin, DetailView):
+    model = Career
+    preview_permission = "careers.view_career"
     template_name = "careers/career_detail.html"
     context_object_name = "career"
-
-    def get_queryset(self):
-        return Career.objects.for_detail()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from mutuelles_site.fields import ProseField
+from mutuelles_site.preview import PreviewQuerySet
 
 from .levels import Level, range_label
 
@@ -51,15 +52,17 @@ def categories_of_kind(kind):
     return [category for category, k in CATEGORY_KIND.items() if k == kind]
 
 
-class DiplomaQuerySet(models.QuerySet):
+class DiplomaQuerySet(PreviewQuerySet):
     def published(self):
         return self.filter(is_published=True)
 
     def of_kind(self, kind):
         return self.filter(category__in=categories_of_kind(kind))
 
-    def for_detail(self):
-        return self.published().prefetch_related(
+    def for_detail(self, *, drafts=False):
+        """A diploma page's diploma; `drafts` (editors' preview) keeps unpublished ones."""
+        diplomas = self.with_is_public() if drafts else self.published()
+        return diplomas.prefetch_related(
             models.Prefetch("specialities", Speciality.objects.published()),
         )
 
@@ -189,6 +192,12 @@ class Diploma(models.Model):
     @property
     def level_label(self):
         return range_label(self.level, self.level_max)
+
+    def unpublished_parts(self):
+        """What keeps this diploma off the public site, as its preview banner says it."""
+        if self.is_published:
+            return []
+        return [(self, f"Ce {'CQP' if self.is_cqp else 'diplôme'} n'est pas publié.")]
 
 
 class SpecialityQuerySet(models.QuerySet):

@@ -3,8 +3,9 @@ from django.db.models import Prefetch
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from careers.models import Pathway
+from careers.models import Career, Pathway
 from mutuelles_site.pagination import ForgivingPaginationMixin
+from mutuelles_site.preview import DraftPreviewMixin
 
 from .filters import DiplomaFilter
 from .levels import Level, level_label
@@ -22,17 +23,19 @@ class DiplomaListView(ForgivingPaginationMixin, FilterView):
         return Diploma.objects.published()
 
 
-class DiplomaDetailView(DetailView):
+class DiplomaDetailView(DraftPreviewMixin, DetailView):
+    model = Diploma
+    preview_permission = "diplomas.view_diploma"
     template_name = "diplomas/diploma_detail.html"
     context_object_name = "diploma"
 
     def get_queryset(self):
         pathways = (
-            Pathway.objects.filter(career__is_published=True, career__family__is_published=True)
+            Pathway.objects.filter(career__in=Career.objects.published())
             .select_related("career", "speciality")
             .order_by("career__family__position", "career__position")
         )
-        return Diploma.objects.for_detail().prefetch_related(Prefetch("pathways", pathways))
+        return super().get_queryset().prefetch_related(Prefetch("pathways", pathways))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

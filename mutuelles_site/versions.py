@@ -27,26 +27,59 @@ def content_models():
     return [model for model in reversion.get_registered_models() if not model._meta.proxy]
 
 
-def record_versions(comment, only_missing=False):
-    """Record one revision holding the current state of every versioned object.
+def followed_rows(model):
+    """[(related model, foreign key attname), …] for the rows a model's versions follow."""
+    options = reversion.revisions._get_options(model)
+    relations = [model._meta.get_field(name) for name in options.follow]
+    return [(relation.related_model, relation.field.attname) for relation in relations]
 
-    Takes the revision's comment (shown in each object's history, e.g. "Chargé depuis la
-    brochure") and, with `only_missing`, versions only the objects that have none yet.
-    Returns the number of objects versioned. Must run inside the caller's transaction so
-    that a failed load leaves neither content nor versions behind.
+
+def root_models():
+    """The versioned models that no other model's versions follow: families, jobs, diplomas.
+
+    A job's diploma rows and testimonial, and a diploma's specialities, are versioned with
+    their job or diploma, never on their own.
+    """
+    followed = {row for model in content_models() for row, _ in followed_rows(model)}
+    return [model for model in content_models() if model not in followed]
+
+
+def record_versions(comment, only_missing=False):
+    """Record the current state of versioned content, one revision per family, job, diploma.
+
+    One revision each, not one for everything: reverting a job to its first version must
+    put back that job and its rows, not the whole brochure. Takes the revisions' comment
+    (shown in each history, e.g. "Chargé depuis la brochure") and, with `only_missing`,
+    versions only what has no version yet (an item, or one of its rows). Returns the number
+    of revisions recorded. Runs inside the caller's transaction, so a failed load leaves
+    neither content nor versions behind.
     """
     count = 0
-    with reversion.create_revision(manage_manually=True, atomic=False):
-        reversion.set_comment(comment)
-        for model in content_models():
-            objects = model._base_manager.all()
-            if only_missing:
-                versioned = Version.objects.get_for_model(model).values_list("object_id")
-                objects = objects.exclude(pk__in=[int(pk) for (pk,) in versioned])
-            for obj in objects.iterator():
+    for model in root_models():
+        roots = model._base_manager.all()
+        if only_missing:
+            roots = roots.filter(pk__in=unversioned_roots(model))
+        for obj in roots.iterator():
+            with reversion.create_revision(manage_manually=True, atomic=False):
+                reversion.set_comment(comment)
                 reversion.add_to_revision(obj)
-                count += 1
+            count += 1
     return count
+
+
+def unversioned_roots(model):
+    """Primary keys of `model` rows that lack a version, or have a row that lacks one."""
+    pks = set(model._base_manager.exclude(pk__in=versioned_pks(model)).values_list("pk", flat=True))
+    for row_model, key in followed_rows(model):
+        rows = row_model._base_manager.exclude(pk__in=versioned_pks(row_model))
+        pks.update(rows.values_list(key, flat=True))
+    return pks
+
+
+def versioned_pks(model):
+    return [
+        int(pk) for pk in Version.objects.get_for_model(model).values_list("object_id", flat=True)
+    ]
 
 
 def history_entries(modeladmin, obj, object_id):
@@ -115,13 +148,8 @@ def rows_of(version):
     brochure's first load versions everything at once), so rows are matched on their
     foreign key to the object.
     """
-    model = version._model
-    options = reversion.revisions._get_options(model)
     rows = {}
-    for name in options.follow:
-        relation = model._meta.get_field(name)
-        related_model = relation.related_model
-        key_name = relation.field.attname
+    for related_model, key_name in followed_rows(version._model):
         candidates = version.revision.version_set.filter(
             content_type__app_label=related_model._meta.app_label,
             content_type__model=related_model._meta.model_name,

@@ -2,8 +2,6 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
-FIXTURES = ["fixtures/families.json", "fixtures/diplomas.json", "fixtures/careers.json"]
-
 
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
@@ -13,9 +11,8 @@ def fast_password_hashing(settings):
 
 @pytest.fixture
 def brochure(db):
-    """The real content, as `make run` loads it (the search index is rebuilt after loaddata)."""
-    call_command("loaddata", *FIXTURES, verbosity=0)
-    call_command("rebuild_search_index", verbosity=0)
+    """The real content, as `make run` loads it: first versions and search index included."""
+    call_command("load_content", verbosity=0)
 
 
 @pytest.fixture

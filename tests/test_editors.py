@@ -104,6 +104,8 @@ def test_an_editor_unpublishes_a_job_with_an_action(client, editor):
     )
     career.refresh_from_db()
     assert not career.is_published
+    # The editor still previews it (tests/test_preview.py); the public no longer sees it.
+    client.logout()
     assert client.get(career.get_absolute_url()).status_code == 404
 
 

@@ -3,11 +3,10 @@ from django.core.management import call_command
 from django.core.serializers.base import DeserializationError
 from django.db import IntegrityError
 
+from careers.management.commands.load_content import fixture_paths
 from careers.models import Career, Family, Pathway
 from careers.models import Testimonial as Witness  # a Test* name would confuse pytest
 from diplomas.models import Category, Diploma, Speciality
-
-from .conftest import FIXTURES
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +78,7 @@ def test_the_interleaved_fiches_get_their_own_diploma_boxes(brochure):
 
 def test_loading_the_fixtures_twice_duplicates_nothing(brochure):
     before = (Career.objects.count(), Pathway.objects.count(), Speciality.objects.count())
-    call_command("loaddata", *FIXTURES, verbosity=0)
+    call_command("loaddata", *fixture_paths(), verbosity=0)
     assert (Career.objects.count(), Pathway.objects.count(), Speciality.objects.count()) == before
 
 

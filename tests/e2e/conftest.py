@@ -69,8 +69,6 @@ def site(live_server, transactional_db):
     PostgreSQL. Hence few browser tests, each checking much.
     """
     call_command("load_content", verbosity=0)
-    # As `make load` does: loaddata saves rows raw, which the search index signals skip.
-    call_command("rebuild_search_index", verbosity=0)
     return live_server.url
 
 

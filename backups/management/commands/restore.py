@@ -4,6 +4,7 @@ import re
 import tempfile
 from pathlib import Path
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -43,6 +44,9 @@ class Command(BaseCommand):
             # rolls the flush back too.
             with transaction.atomic():
                 call_command("flush", interactive=False, verbosity=0)
+                # flush recreates the content types under new ids; names must not resolve
+                # to the old ones this process may have cached (versions point at them).
+                ContentType.objects.clear_cache()
                 call_command("loaddata", copy.name, verbosity=0)
                 call_command("rebuild_search_index", verbosity=0)
                 record_versions(f"Restauré depuis la sauvegarde {source.name}", only_missing=True)

@@ -8,9 +8,15 @@ from mutuelles_site.versions import record_versions
 
 # Families first, then diplomas, then what points at both (jobs, their rows, testimonials).
 FIXTURES = ["families.json", "diplomas.json", "careers.json"]
+# The reasons shown in each item's history.
 LOADED = "Chargé depuis la brochure"
 RELOADED = "Rechargé depuis la brochure (load_content --force)"
 ALREADY_THERE = "Première version enregistrée (contenu déjà présent)"
+
+
+def fixture_paths():
+    """The brochure's fixture files, in load order, as strings."""
+    return [str(settings.BASE_DIR / "fixtures" / name) for name in FIXTURES]
 
 
 class Command(BaseCommand):
@@ -41,8 +47,7 @@ class Command(BaseCommand):
                     f"brochure's version); {count} item(s) given a first version."
                 )
                 return
-            paths = [str(settings.BASE_DIR / "fixtures" / name) for name in FIXTURES]
-            call_command("loaddata", *paths, verbosity=options["verbosity"])
+            call_command("loaddata", *fixture_paths(), verbosity=options["verbosity"])
             # loaddata saves "raw", which neither the versions nor the search signals see.
             record_versions(RELOADED if force else LOADED)
             call_command("rebuild_search_index", verbosity=options["verbosity"])
