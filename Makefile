@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: install browser-deps run load serve bench bench-search backup restore test test-browser lint format clean
+.PHONY: install browser-deps run load serve bench bench-search backup restore test test-browser check-package lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -99,6 +99,20 @@ test-browser: install $(NODE_STAMP)
 # Times search with 100x the content in a throwaway database; DATABASE_URL picks the server.
 bench-search: install
 	$(BIN)/python bench/search_bench.py
+
+# A non-editable install into a scratch virtualenv, used from outside the checkout so that
+# only the installed packages are importable: proves the package list ships every command.
+PACKAGE_VENV := var/package-check
+check-package:
+	rm -rf $(PACKAGE_VENV) && mkdir -p var
+	$(PYTHON) -m venv $(PACKAGE_VENV)
+	$(PACKAGE_VENV)/bin/python -m pip install --quiet .
+	rm -rf build
+	cd /tmp && $(CURDIR)/$(PACKAGE_VENV)/bin/python -m django help load_content \
+		--settings=mutuelles_site.settings >/dev/null
+	cd /tmp && $(CURDIR)/$(PACKAGE_VENV)/bin/python -m django help restore \
+		--settings=mutuelles_site.settings >/dev/null
+	@echo "The installed package ships load_content and restore."
 
 lint: install
 	$(BIN)/ruff check .
