@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from mutuelles_site.admin_forms import ContentInlineFormSet
 from mutuelles_site.content_admin import ContentAdmin
 
 from .models import Career, Family, Pathway, Testimonial
@@ -7,6 +8,7 @@ from .models import Career, Family, Pathway, Testimonial
 
 class PathwayInline(admin.TabularInline):
     model = Pathway
+    formset = ContentInlineFormSet
     extra = 1
     autocomplete_fields = ["diploma", "speciality"]
     fields = ["diploma", "speciality", "condition", "position"]
@@ -14,6 +16,7 @@ class PathwayInline(admin.TabularInline):
 
 class TestimonialInline(admin.StackedInline):
     model = Testimonial
+    formset = ContentInlineFormSet
     extra = 0
     prepopulated_fields = {"slug": ["first_name", "employer"]}
 

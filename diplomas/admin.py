@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from mutuelles_site.admin_forms import ContentInlineFormSet
 from mutuelles_site.content_admin import ContentAdmin
 
 from .models import CQP, Category, Diploma, Speciality
@@ -7,6 +8,7 @@ from .models import CQP, Category, Diploma, Speciality
 
 class SpecialityInline(admin.TabularInline):
     model = Speciality
+    formset = ContentInlineFormSet
     extra = 1
     prepopulated_fields = {"slug": ["name"]}
     fields = ["name", "slug", "cited_in_formations", "is_published"]

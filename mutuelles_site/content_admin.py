@@ -10,6 +10,7 @@ from django.contrib import admin
 from reversion.admin import VersionAdmin
 
 from .admin_actions import publish, unpublish
+from .admin_forms import ContentChangelistFormSet, ContentModelForm
 from .versions import history_entries
 
 
@@ -28,9 +29,17 @@ class ContentAdmin(VersionAdmin):
     """
 
     actions = [publish, unpublish]
+    # Database rules come back as form errors, never a 500 (see admin_forms). Inlines use
+    # admin_forms.ContentInlineFormSet.
+    form = ContentModelForm
     object_history_template = "admin/content_history.html"
     # Newest first: editors look for what was just changed.
     history_latest_first = True
+
+    def get_changelist_formset(self, request, **kwargs):
+        return super().get_changelist_formset(
+            request, **{"formset": ContentChangelistFormSet, **kwargs}
+        )
 
     def save_model(self, request, obj, form, change):
         # A revert or a recovery has just written the old rows "raw" (no signals): the object
