@@ -198,8 +198,17 @@ SECURE_HSTS_PRELOAD = PRODUCTION
 # Behind a TLS-terminating proxy that sets X-Forwarded-Proto and X-Forwarded-For (see README),
 # and only then: without one, any client could claim to be on https or at another address.
 BEHIND_PROXY = envbool("BEHIND_PROXY", "false")
+# How many proxies stand in front, each appending to X-Forwarded-For the address it received
+# the request from: the visitor's address is that many entries from the right, and entries
+# further left, which the visitor may have written, are never read (axes_hooks.client_ip).
+TRUSTED_PROXY_COUNT = 1
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "1")
+    if TRUSTED_PROXY_COUNT < 1:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXY_COUNT must be 1 or more with BEHIND_PROXY, got {TRUSTED_PROXY_COUNT}"
+        )
 # Cookies only over https; SECURE_COOKIES=false lets `make serve` log in over plain http.
 SECURE_COOKIES = envbool("SECURE_COOKIES", "true" if PRODUCTION else "false")
 SESSION_COOKIE_SECURE = SECURE_COOKIES
@@ -211,10 +220,12 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 
-# Admin login: after 5 failures the username and the address are each locked for 30 minutes.
+# Admin login: after 5 failures a username is locked for 30 minutes from that address only.
+# Locking the username everywhere would let anyone who knows an editor's username lock them out;
+# locking the address alone would lock out every editor behind one office or mobile network.
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", "5")
 AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", "30"))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "mutuelles_site.axes_hooks.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "mutuelles_site.axes_hooks.client_ip"
