@@ -230,6 +230,22 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "mutuelles_site.axes_hooks.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "mutuelles_site.axes_hooks.client_ip"
 
+# Mail (password reset links for editors). Printed on the console during development; sent
+# over SMTP in production or as soon as EMAIL_HOST is set. Django's default server would be
+# localhost:25 without TLS, and it would wait forever for a server that does not answer.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+if PRODUCTION or EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = EMAIL_HOST or "localhost"
+    EMAIL_PORT = envint("EMAIL_PORT", "587")
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "true")
+    EMAIL_TIMEOUT = 10
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+
 # Everything to stderr, where gunicorn and the process manager collect it, in every
 # environment (Django's default prints only with DEBUG on and mails ADMINS, which is empty).
 LOGGING = {

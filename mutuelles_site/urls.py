@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import PasswordResetForm
 from django.urls import include, path
 
 from careers.views import HomeView
@@ -8,11 +10,52 @@ admin.site.site_header = "Les métiers des mutuelles : administration"
 admin.site.site_title = "Métiers des mutuelles"
 admin.site.index_title = "Contenu du guide"
 
+
+class EditorPasswordResetForm(PasswordResetForm):
+    """Mails a reset link to active editors only.
+
+    Django already skips inactive accounts and those without a usable password; only staff
+    can use the admin, so nobody else needs a link, and the form cannot be used to mail
+    anyone else. The page says the same whoever asked, so it reveals no address.
+    """
+
+    def get_users(self, email):
+        return (user for user in super().get_users(email) if user.is_staff)
+
+
+# The header and title the admin's own pages show, for the reset pages that extend them.
+admin_context = {"site_header": admin.site.site_header, "site_title": admin.site.site_title}
+
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("", include("careers.urls")),
     path("", include("diplomas.urls")),
     path("", include("search.urls")),
+    # Before the admin's own URLs, whose catch-all would answer first. The admin shows its
+    # "forgotten" link on the login page once admin_password_reset exists, and its French
+    # registration templates serve every step.
+    path(
+        f"{settings.ADMIN_URL}password_reset/",
+        auth_views.PasswordResetView.as_view(
+            form_class=EditorPasswordResetForm, extra_context=admin_context
+        ),
+        name="admin_password_reset",
+    ),
+    path(
+        f"{settings.ADMIN_URL}password_reset/done/",
+        auth_views.PasswordResetDoneView.as_view(extra_context=admin_context),
+        name="password_reset_done",
+    ),
+    path(
+        f"{settings.ADMIN_URL}reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(extra_context=admin_context),
+        name="password_reset_confirm",
+    ),
+    path(
+        f"{settings.ADMIN_URL}reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(extra_context=admin_context),
+        name="password_reset_complete",
+    ),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

@@ -85,3 +85,10 @@ def test_the_admin_moves_with_the_admin_url_setting(client, admin_url, staff):
     assert client.get("/gestion-du-guide/login/").status_code == 200
     assert client.get("/admin/login/").status_code == 404
 
+
+def test_the_password_reset_moves_with_the_admin(client, admin_url):
+    admin_url("gestion-du-guide/")
+    page = client.get("/gestion-du-guide/login/")
+    assert 'href="/gestion-du-guide/password_reset/"' in page.content.decode()
+    assert client.get("/gestion-du-guide/password_reset/").status_code == 200
+    assert client.get("/admin/password_reset/").status_code == 404
