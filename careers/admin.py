@@ -1,7 +1,13 @@
-from django.contrib import admin
+from itertools import groupby
+from operator import attrgetter
 
+from django.contrib import admin
+from django.db.models import BLANK_CHOICE_DASH
+
+from diplomas.models import Speciality
 from mutuelles_site.admin_forms import ContentInlineFormSet
 from mutuelles_site.content_admin import ContentAdmin
+from mutuelles_site.slugs import PrepopulatedSlugsMixin
 
 from .models import Career, Family, Pathway, Testimonial
 
@@ -10,11 +16,32 @@ class PathwayInline(admin.TabularInline):
     model = Pathway
     formset = ContentInlineFormSet
     extra = 1
-    autocomplete_fields = ["diploma", "speciality"]
     fields = ["diploma", "speciality", "condition", "position"]
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "speciality":
+            # Computed once per page, not once per row.
+            field.choices = specialities_by_diploma()
+        return field
 
-class TestimonialInline(admin.StackedInline):
+
+def specialities_by_diploma():
+    """Speciality choices in one <optgroup> per diploma ("BTS": its specialities), so a row's
+    speciality is looked for under the row's diploma; Pathway.clean() refuses another's."""
+    specialities = Speciality.objects.select_related("diploma").order_by(
+        "diploma__level", "diploma__position", "diploma__short_name", "diploma_id", "name"
+    )
+    return [
+        *BLANK_CHOICE_DASH,
+        *(
+            (diploma.short_name, [(speciality.pk, speciality.name) for speciality in group])
+            for diploma, group in groupby(specialities, key=attrgetter("diploma"))
+        ),
+    ]
+
+
+class TestimonialInline(PrepopulatedSlugsMixin, admin.StackedInline):
     model = Testimonial
     formset = ContentInlineFormSet
     extra = 0
@@ -80,4 +107,3 @@ class TestimonialAdmin(ContentAdmin):
     list_select_related = ["career"]
     search_fields = ["first_name", "job_title", "employer", "town", "headline", "story"]
     prepopulated_fields = {"slug": ["first_name", "employer"]}
-    autocomplete_fields = ["career"]

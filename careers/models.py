@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
 
-from diplomas.levels import Level, range_label
+from diplomas.levels import LEVEL_CHOICES, Level, range_label
 from diplomas.models import Diploma, Speciality
 from mutuelles_site.fields import ProseField
 from mutuelles_site.preview import PreviewQuerySet
@@ -29,7 +29,13 @@ class FamilyManager(models.Manager.from_queryset(FamilyQuerySet)):
 
 @reversion.register()
 class Family(models.Model):
-    slug = models.SlugField("identifiant d'adresse", max_length=80, unique=True)
+    slug = models.SlugField(
+        "identifiant d'adresse",
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text="Partie de l'adresse web. Laissé vide, il est tiré du nom.",
+    )
     name = models.CharField("nom", max_length=120, unique=True)
     intro = ProseField(
         "introduction",
@@ -96,7 +102,13 @@ class Career(models.Model):
     family = models.ForeignKey(
         Family, on_delete=models.PROTECT, related_name="careers", verbose_name="famille"
     )
-    slug = models.SlugField("identifiant d'adresse", max_length=80, unique=True)
+    slug = models.SlugField(
+        "identifiant d'adresse",
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text="Partie de l'adresse web. Laissé vide, il est tiré de l'intitulé au masculin.",
+    )
     title_masculine = models.CharField(
         "intitulé au masculin",
         max_length=120,
@@ -115,12 +127,12 @@ class Career(models.Model):
     )
     level_min = models.PositiveSmallIntegerField(
         "niveau minimal",
-        choices=Level,
+        choices=LEVEL_CHOICES,
         help_text="Niveau d'études le plus bas qui permet d'accéder au métier.",
     )
     level_max = models.PositiveSmallIntegerField(
         "niveau maximal",
-        choices=Level,
+        choices=LEVEL_CHOICES,
         help_text="Niveau d'études le plus haut cité par la brochure.",
     )
     entry_note = ProseField(
@@ -286,7 +298,14 @@ class Testimonial(models.Model):
     career = models.OneToOneField(
         Career, on_delete=models.CASCADE, related_name="testimonial", verbose_name="métier"
     )
-    slug = models.SlugField("identifiant", max_length=80, unique=True)
+    slug = models.SlugField(
+        "identifiant",
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text="Ancre du témoignage dans la page. Laissé vide, il est tiré du prénom et de "
+        "l'employeur.",
+    )
     first_name = models.CharField("prénom", max_length=60)
     job_title = models.CharField(
         "fonction",

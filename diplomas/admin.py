@@ -2,11 +2,12 @@ from django.contrib import admin
 
 from mutuelles_site.admin_forms import ContentInlineFormSet
 from mutuelles_site.content_admin import ContentAdmin
+from mutuelles_site.slugs import PrepopulatedSlugsMixin
 
 from .models import CQP, Category, Diploma, Speciality
 
 
-class SpecialityInline(admin.TabularInline):
+class SpecialityInline(PrepopulatedSlugsMixin, admin.TabularInline):
     model = Speciality
     formset = ContentInlineFormSet
     extra = 1
@@ -79,4 +80,3 @@ class SpecialityAdmin(ContentAdmin):
     list_select_related = ["diploma"]
     search_fields = ["name", "diploma__short_name", "diploma__name"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["diploma"]

@@ -45,5 +45,7 @@ def range_label(low, high):
     return f"de {level_label(low)} à {level_label(high)}"
 
 
-# (value, "bac + 2 (niveau 5)") pairs for every filter and entry point that offers a level.
+# (value, "bac + 2 (niveau 5)") pairs wherever a level is offered or shown by its choice: the
+# public filters, and the level fields' choices, so the admin's forms, list filters, history
+# and get_level_display() read the same. Level.label ("bac + 2") is the brochure's part.
 LEVEL_CHOICES = [(level.value, level_label(level)) for level in Level]

@@ -6,7 +6,7 @@ from django.urls import reverse
 from mutuelles_site.fields import ProseField
 from mutuelles_site.preview import PreviewQuerySet
 
-from .levels import Level, range_label
+from .levels import LEVEL_CHOICES, Level, range_label
 
 
 class Kind(models.TextChoices):
@@ -79,7 +79,9 @@ class Diploma(models.Model):
         "identifiant d'adresse",
         max_length=80,
         unique=True,
-        help_text="Partie de l'adresse web, par exemple « bts » pour /formations/bts/.",
+        blank=True,
+        help_text="Partie de l'adresse web, par exemple « bts » pour /formations/bts/. "
+        "Laissé vide, il est tiré du nom court.",
     )
     short_name = models.CharField(
         "nom court",
@@ -99,7 +101,7 @@ class Diploma(models.Model):
     )
     level = models.PositiveSmallIntegerField(
         "niveau",
-        choices=Level,
+        choices=LEVEL_CHOICES,
         null=True,
         blank=True,
         help_text="Niveau d'études auquel le diplôme est obtenu. Vide pour un CQP "
@@ -107,7 +109,7 @@ class Diploma(models.Model):
     )
     level_max = models.PositiveSmallIntegerField(
         "niveau maximal",
-        choices=Level,
+        choices=LEVEL_CHOICES,
         null=True,
         blank=True,
         help_text="Seulement si le niveau varie (les DU vont de bac + 2 à bac + 5).",
@@ -215,7 +217,13 @@ class Speciality(models.Model):
     diploma = models.ForeignKey(
         Diploma, on_delete=models.CASCADE, related_name="specialities", verbose_name="diplôme"
     )
-    slug = models.SlugField("identifiant", max_length=120)
+    slug = models.SlugField(
+        "identifiant",
+        max_length=120,
+        blank=True,
+        help_text="Ancre de la spécialité dans la page du diplôme. Laissé vide, il est tiré "
+        "du nom.",
+    )
     name = models.CharField(
         "spécialité", max_length=200, help_text="Par exemple « hygiène, propreté, environnement »."
     )

@@ -11,6 +11,8 @@ from reversion.admin import VersionAdmin
 
 from .admin_actions import publish, unpublish
 from .admin_forms import ContentChangelistFormSet, ContentModelForm
+from .admin_search import FoldedSearchMixin
+from .slugs import PrepopulatedSlugsMixin
 from .versions import history_entries
 
 
@@ -19,7 +21,7 @@ def is_reverting(request):
     return getattr(request, "reverting", False)
 
 
-class ContentAdmin(VersionAdmin):
+class ContentAdmin(FoldedSearchMixin, PrepopulatedSlugsMixin, VersionAdmin):
     """A ModelAdmin whose saves record a version only when something changed.
 
     Django's admin saves the main object and logs "Modifié" on every submit, even an

@@ -5,6 +5,7 @@ from django.contrib.auth.forms import PasswordResetForm
 from django.urls import include, path
 
 from careers.views import HomeView
+from mutuelles_site.favicon import favicon
 
 admin.site.site_header = "Les métiers des mutuelles : administration"
 admin.site.site_title = "Métiers des mutuelles"
@@ -28,6 +29,7 @@ admin_context = {"site_header": admin.site.site_header, "site_title": admin.site
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
+    path("favicon.ico", favicon, name="favicon"),
     path("", include("careers.urls")),
     path("", include("diplomas.urls")),
     path("", include("search.urls")),

@@ -6,7 +6,8 @@ function runs on the indexed text and on the query, so both sides always agree.
 """
 
 import re
-import unicodedata
+
+from mutuelles_site.folding import fold
 
 WORD = re.compile(r"[a-z0-9]+")
 
@@ -33,13 +34,6 @@ FEMININE_ENDINGS = (
     ("ale", "al"),
     ("ee", "e"),
 )
-
-
-def fold(text):
-    """Lower case without accents or ligatures: 'Œil Éducatrice' -> 'oeil educatrice'."""
-    text = text.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def words(text):
