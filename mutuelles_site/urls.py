@@ -1,27 +1,15 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import PasswordResetForm
 from django.urls import include, path
 
 from careers.views import HomeView
 from mutuelles_site.favicon import favicon
+from mutuelles_site.password_reset import EditorPasswordResetForm
 
 admin.site.site_header = "Les métiers des mutuelles : administration"
 admin.site.site_title = "Métiers des mutuelles"
 admin.site.index_title = "Contenu du guide"
-
-
-class EditorPasswordResetForm(PasswordResetForm):
-    """Mails a reset link to active editors only.
-
-    Django already skips inactive accounts and those without a usable password; only staff
-    can use the admin, so nobody else needs a link, and the form cannot be used to mail
-    anyone else. The page says the same whoever asked, so it reveals no address.
-    """
-
-    def get_users(self, email):
-        return (user for user in super().get_users(email) if user.is_staff)
 
 
 # The header and title the admin's own pages show, for the reset pages that extend them.
