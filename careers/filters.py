@@ -56,7 +56,7 @@ class CareerFilter(FilterStateMixin, django_filters.FilterSet):
         return queryset.accessible_with(int(value))
 
     def filter_type(self, queryset, name, value):
-        careers = Pathway.objects.filter(diploma__category=value, diploma__is_published=True)
+        careers = Pathway.objects.published().filter(diploma__category=value)
         return queryset.filter(pk__in=careers.values("career_id"))
 
     def filter_keyword(self, queryset, name, value):

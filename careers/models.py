@@ -18,7 +18,7 @@ class FamilyQuerySet(models.QuerySet):
 
     def with_career_counts(self):
         return self.published().annotate(
-            career_count=Count("careers", filter=Q(careers__is_published=True))
+            career_count=Count("careers", filter=Q(careers__in=Career.objects.published()))
         )
 
 
@@ -65,24 +65,24 @@ class Family(models.Model):
 
 class CareerQuerySet(PreviewQuerySet):
     def published(self):
-        return self.filter(is_published=True, family__is_published=True)
+        return self.filter(is_published=True, family__in=Family.objects.published())
 
     def for_list(self):
         return self.published().select_related("family")
 
     def for_detail(self, *, drafts=False):
-        """A job page's job and its rows; `drafts` (editors' preview) keeps unpublished jobs."""
-        return (
-            (self.with_is_public() if drafts else self.published())
-            .select_related("family", "testimonial")
-            .prefetch_related(
-                Prefetch(
-                    "pathways",
-                    Pathway.objects.filter(diploma__is_published=True)
-                    .select_related("diploma", "speciality")
-                    .order_by("position", "diploma__level", "diploma__short_name"),
-                )
-            )
+        """A job page's job, its rows and its testimonial; `drafts` (editors' preview) keeps
+        unpublished jobs. The rows and the testimonial are those published() shows of a job
+        this page may show, so only the page's own job is widened by a preview."""
+        careers = self.with_is_public() if drafts else self.published()
+        return careers.select_related("family").prefetch_related(
+            Prefetch(
+                "pathways",
+                Pathway.objects.published(careers=careers)
+                .select_related("diploma", "speciality")
+                .order_by("position", "diploma__level", "diploma__short_name"),
+            ),
+            Prefetch("testimonial", Testimonial.objects.published(careers=careers)),
         )
 
     def accessible_with(self, level):
@@ -197,7 +197,21 @@ class Career(models.Model):
         return range_label(self.level_min, self.level_max)
 
 
-class PathwayManager(models.Manager):
+class PathwayQuerySet(models.QuerySet):
+    def published(self, *, careers=None, diplomas=None):
+        """Rows the public sees: their job, diploma and speciality (if any) are published.
+
+        A detail page passes the `careers` or `diplomas` it may show, which an editor's preview
+        widens to a draft: the rows of the page's own object follow the page.
+        """
+        careers = Career.objects.published() if careers is None else careers
+        diplomas = Diploma.objects.published() if diplomas is None else diplomas
+        return self.filter(career__in=careers, diploma__in=diplomas).filter(
+            Q(speciality=None) | Q(speciality__in=Speciality.objects.published(diplomas=diplomas))
+        )
+
+
+class PathwayManager(models.Manager.from_queryset(PathwayQuerySet)):
     def get_by_natural_key(self, career_slug, diploma_slug, speciality_slug):
         return (
             self.get(
@@ -282,10 +296,10 @@ class Pathway(models.Model):
 
 
 class TestimonialQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(
-            is_published=True, career__is_published=True, career__family__is_published=True
-        )
+    def published(self, *, careers=None):
+        """Published testimonials of a published job (or of `careers`, see Pathway's)."""
+        careers = Career.objects.published() if careers is None else careers
+        return self.filter(is_published=True, career__in=careers)
 
 
 class TestimonialManager(models.Manager.from_queryset(TestimonialQuerySet)):

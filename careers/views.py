@@ -56,8 +56,8 @@ class CareerDetailView(DraftPreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         career = self.object
-        testimonial = getattr(career, "testimonial", None)
-        context["testimonial"] = testimonial if testimonial and testimonial.is_published else None
+        # Prefetched through Testimonial.objects.published(): absent when the public can't see it.
+        context["testimonial"] = getattr(career, "testimonial", None)
         context["siblings"] = (
             Career.objects.for_list().filter(family=career.family).exclude(pk=career.pk)
         )

@@ -63,7 +63,7 @@ class DiplomaQuerySet(PreviewQuerySet):
         """A diploma page's diploma; `drafts` (editors' preview) keeps unpublished ones."""
         diplomas = self.with_is_public() if drafts else self.published()
         return diplomas.prefetch_related(
-            models.Prefetch("specialities", Speciality.objects.published()),
+            models.Prefetch("specialities", Speciality.objects.published(diplomas=diplomas)),
         )
 
 
@@ -203,8 +203,11 @@ class Diploma(models.Model):
 
 
 class SpecialityQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True)
+    def published(self, *, diplomas=None):
+        """Published specialities of a published diploma; a diploma page passes the
+        `diplomas` it may show, which an editor's preview widens to a draft."""
+        diplomas = Diploma.objects.published() if diplomas is None else diplomas
+        return self.filter(is_published=True, diploma__in=diplomas)
 
 
 class SpecialityManager(models.Manager.from_queryset(SpecialityQuerySet)):

@@ -3,7 +3,7 @@ from django.db.models import Prefetch
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from careers.models import Career, Pathway
+from careers.models import Pathway
 from mutuelles_site.pagination import ForgivingPaginationMixin
 from mutuelles_site.preview import DraftPreviewMixin
 
@@ -30,12 +30,13 @@ class DiplomaDetailView(DraftPreviewMixin, DetailView):
     context_object_name = "diploma"
 
     def get_queryset(self):
+        diplomas = super().get_queryset()
         pathways = (
-            Pathway.objects.filter(career__in=Career.objects.published())
+            Pathway.objects.published(diplomas=diplomas)
             .select_related("career", "speciality")
             .order_by("career__family__position", "career__position")
         )
-        return super().get_queryset().prefetch_related(Prefetch("pathways", pathways))
+        return diplomas.prefetch_related(Prefetch("pathways", pathways))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -36,9 +36,7 @@ def _document(kind, obj, *, title, meta, lead, body, keywords=""):
 
 
 def careers():
-    pathways = Pathway.objects.filter(diploma__is_published=True).select_related(
-        "diploma", "speciality"
-    )
+    pathways = Pathway.objects.published().select_related("diploma", "speciality")
     return (
         Career.objects.published()
         .select_related("family")
