@@ -67,7 +67,7 @@ class CareerAdmin(ContentAdmin):
         "level_max",
         "is_published",
     ]
-    list_filter = ["is_published", "family", "level_min", "pathways__diploma__category"]
+    list_filter = ["is_published", "family", "level_min", "pathways__diploma__diploma_type"]
     list_select_related = ["family"]
     search_fields = ["title_masculine", "title_feminine", "lead", "body"]
     prepopulated_fields = {"slug": ["title_masculine"]}

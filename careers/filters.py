@@ -2,7 +2,7 @@ import django_filters
 from django import forms
 
 from diplomas.levels import LEVEL_CHOICES
-from diplomas.models import Category
+from diplomas.models import DiplomaType
 from mutuelles_site.filtering import FilterStateMixin
 from search.engine import filter_careers
 
@@ -10,8 +10,8 @@ from .models import Career, Family, Pathway
 
 KEYWORD_MAX_LENGTH = 100
 
-# The qualification types a counsellor asks about; "autre" gathers one-off diplomas.
-TYPE_CHOICES = [(c.value, c.label) for c in Category if c != Category.OTHER]
+# The types of diploma a counsellor asks about; "autre" gathers one-off diplomas.
+DIPLOMA_TYPE_CHOICES = [(t.value, t.label) for t in DiplomaType if t != DiplomaType.OTHER]
 
 
 class CareerFilter(FilterStateMixin, django_filters.FilterSet):
@@ -27,11 +27,11 @@ class CareerFilter(FilterStateMixin, django_filters.FilterSet):
         method="filter_level",
         empty_label="Tous les niveaux",
     )
-    type = django_filters.ChoiceFilter(
-        label="Type de formation",
-        choices=TYPE_CHOICES,
-        method="filter_type",
-        empty_label="Tous les types",
+    type_diplome = django_filters.ChoiceFilter(
+        label="Type de diplôme",
+        choices=DIPLOMA_TYPE_CHOICES,
+        method="filter_diploma_type",
+        empty_label="Tous les types de diplôme",
     )
     q = django_filters.CharFilter(
         label="Mot-clé",
@@ -55,8 +55,8 @@ class CareerFilter(FilterStateMixin, django_filters.FilterSet):
     def filter_level(self, queryset, name, value):
         return queryset.accessible_with(int(value))
 
-    def filter_type(self, queryset, name, value):
-        careers = Pathway.objects.published().filter(diploma__category=value)
+    def filter_diploma_type(self, queryset, name, value):
+        careers = Pathway.objects.published().filter(diploma__diploma_type=value)
         return queryset.filter(pk__in=careers.values("career_id"))
 
     def filter_keyword(self, queryset, name, value):

@@ -1,9 +1,7 @@
-from django.conf import settings
 from django.views.generic import DetailView, ListView, TemplateView
-from django_filters.views import FilterView
 
 from diplomas.levels import LEVEL_CHOICES
-from mutuelles_site.pagination import ForgivingPaginationMixin
+from mutuelles_site.filtering import FilteredListView
 from mutuelles_site.preview import DraftPreviewMixin
 
 from .filters import CareerFilter
@@ -35,13 +33,11 @@ class FamilyDetailView(DetailView):
         return context
 
 
-class CareerListView(ForgivingPaginationMixin, FilterView):
+class CareerListView(FilteredListView):
     template_name = "careers/career_list.html"
     filterset_class = CareerFilter
     context_object_name = "careers"
-    paginate_by = settings.PAGE_SIZE
-    # Ignore an invalid filter (and say so) rather than hiding every job.
-    strict = False
+    renamed_parameters = {"type": "type_diplome"}
 
     def get_queryset(self):
         return Career.objects.for_list()

@@ -4,7 +4,7 @@ from mutuelles_site.admin_forms import ContentInlineFormSet
 from mutuelles_site.content_admin import ContentAdmin
 from mutuelles_site.slugs import PrepopulatedSlugsMixin
 
-from .models import CQP, Category, Diploma, Speciality
+from .models import CQP, Diploma, DiplomaType, Speciality
 
 
 class SpecialityInline(PrepopulatedSlugsMixin, admin.TabularInline):
@@ -20,19 +20,22 @@ class DiplomaAdmin(ContentAdmin):
     list_display = [
         "short_name",
         "name",
-        "category",
+        "diploma_type",
         "level",
         "level_max",
         "apprenticeship",
         "is_published",
     ]
-    list_filter = ["is_published", "category", "level", "apprenticeship"]
+    list_filter = ["is_published", "diploma_type", "level", "apprenticeship"]
     search_fields = ["short_name", "name", "summary", "specialities__name"]
     prepopulated_fields = {"slug": ["short_name"]}
     inlines = [SpecialityInline]
     save_on_top = True
     fieldsets = [
-        (None, {"fields": ["short_name", "name", "slug", "category", "position", "is_published"]}),
+        (
+            None,
+            {"fields": ["short_name", "name", "slug", "diploma_type", "position", "is_published"]},
+        ),
         (
             "Niveau et organisation",
             {"fields": ["level", "level_max", "duration", "place", "apprenticeship"]},
@@ -70,13 +73,13 @@ class CQPAdmin(ContentAdmin):
     ]
 
     def get_changeform_initial_data(self, request):
-        return {**super().get_changeform_initial_data(request), "category": Category.CQP}
+        return {**super().get_changeform_initial_data(request), "diploma_type": DiplomaType.CQP}
 
 
 @admin.register(Speciality)
 class SpecialityAdmin(ContentAdmin):
     list_display = ["name", "diploma", "cited_in_formations", "is_published"]
-    list_filter = ["is_published", "diploma__category", "cited_in_formations"]
+    list_filter = ["is_published", "diploma__diploma_type", "cited_in_formations"]
     list_select_related = ["diploma"]
     search_fields = ["name", "diploma__short_name", "diploma__name"]
     prepopulated_fields = {"slug": ["name"]}

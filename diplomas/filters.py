@@ -4,7 +4,7 @@ from django.db.models import Q
 from mutuelles_site.filtering import FilterStateMixin
 
 from .levels import LEVEL_CHOICES
-from .models import Diploma, Kind, categories_of_kind
+from .models import Diploma, DiplomaCategory, types_in_category
 
 
 class DiplomaFilter(FilterStateMixin, django_filters.FilterSet):
@@ -14,10 +14,10 @@ class DiplomaFilter(FilterStateMixin, django_filters.FilterSet):
         method="filter_level",
         empty_label="Tous les niveaux",
     )
-    genre = django_filters.ChoiceFilter(
-        label="Catégorie",
-        choices=Kind.choices,
-        method="filter_kind",
+    categorie = django_filters.ChoiceFilter(
+        label="Catégorie de diplôme",
+        choices=DiplomaCategory.choices,
+        method="filter_category",
         empty_label="Toutes les catégories",
     )
     apprentissage = django_filters.ChoiceFilter(
@@ -37,8 +37,8 @@ class DiplomaFilter(FilterStateMixin, django_filters.FilterSet):
             Q(level=int(value)) | Q(level__lte=int(value), level_max__gte=int(value))
         )
 
-    def filter_kind(self, queryset, name, value):
-        return queryset.filter(category__in=categories_of_kind(value))
+    def filter_category(self, queryset, name, value):
+        return queryset.filter(diploma_type__in=types_in_category(value))
 
     def filter_apprenticeship(self, queryset, name, value):
         return queryset.filter(apprenticeship=(value == "oui"))

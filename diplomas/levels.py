@@ -1,7 +1,8 @@
 """The one ordered scale of study levels used by every page and filter.
 
 Values are years of study after the baccalauréat, so "at or below my level" is a plain <=.
-The 2019 national framework (niveaux 3 to 8) and the brochure-era roman levels are derived.
+Each is shown with its level in the 2019 national framework, which these diplomas place
+between niveau 4 (bac) and niveau 7 (bac + 5).
 """
 
 from django.db import models
@@ -17,18 +18,6 @@ class Level(models.IntegerChoices):
 
 # Cadre national des certifications professionnelles (décret du 8 janvier 2019).
 NATIONAL_LEVEL = {Level.BAC: 4, Level.BAC_2: 5, Level.BAC_3: 6, Level.BAC_4: 6, Level.BAC_5: 7}
-# Nomenclature of 1969, still in use when the brochure was written.
-ROMAN_LEVEL = {
-    Level.BAC: "IV",
-    Level.BAC_2: "III",
-    Level.BAC_3: "II",
-    Level.BAC_4: "II",
-    Level.BAC_5: "I",
-}
-
-
-def national_level(value):
-    return NATIONAL_LEVEL[Level(value)]
 
 
 def level_label(value):

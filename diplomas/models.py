@@ -9,14 +9,27 @@ from mutuelles_site.preview import PreviewQuerySet
 from .levels import LEVEL_CHOICES, Level, range_label
 
 
-class Kind(models.TextChoices):
+class DiplomaCategory(models.TextChoices):
+    """The « catégorie » of a diploma: who awards it, which is the brochure's section.
+
+    Diplomas are classified at two grains, each with one name everywhere (model, labels, URL
+    parameter, filter, admin, README):
+
+    - the « type de diplôme » (`DiplomaType`, the `diploma_type` field, `?type_diplome=`):
+      BTS, DUT, licence professionnelle, master, DE, CQP…, the word ONISEP and the RNCP use
+      for what a diploma is;
+    - the « catégorie » (`DiplomaCategory`, `?categorie=`): diplôme national, diplôme d'État,
+      CQP de branche or other, derived from the type. « Famille » would be the other usual
+      word, but on this site it already names the families of jobs.
+    """
+
     NATIONAL = "national", "Diplôme national de l'Éducation nationale"
     STATE = "etat", "Diplôme d'État du paramédical et du social"
     CQP = "cqp", "CQP de la branche mutualité"
     OTHER = "autre", "Autre formation citée dans les fiches métiers"
 
 
-class Category(models.TextChoices):
+class DiplomaType(models.TextChoices):
     BTS = "bts", "BTS"
     DUT = "dut", "DUT"
     DEUST = "deust", "DEUST"
@@ -28,36 +41,29 @@ class Category(models.TextChoices):
     CQP = "cqp", "CQP"
     OTHER = "autre", "Autre formation"
 
-    @property
-    def kind(self):
-        return CATEGORY_KIND[self]
 
-
-# Which section of the brochure each category belongs to.
-CATEGORY_KIND = {
-    Category.BTS: Kind.NATIONAL,
-    Category.DUT: Kind.NATIONAL,
-    Category.DEUST: Kind.NATIONAL,
-    Category.LICENCE_PRO: Kind.NATIONAL,
-    Category.MASTER: Kind.NATIONAL,
-    Category.SCHOOL: Kind.NATIONAL,
-    Category.DU: Kind.NATIONAL,
-    Category.STATE: Kind.STATE,
-    Category.CQP: Kind.CQP,
-    Category.OTHER: Kind.OTHER,
+# The category (the brochure's section) of each type of diploma.
+CATEGORY_OF_TYPE = {
+    DiplomaType.BTS: DiplomaCategory.NATIONAL,
+    DiplomaType.DUT: DiplomaCategory.NATIONAL,
+    DiplomaType.DEUST: DiplomaCategory.NATIONAL,
+    DiplomaType.LICENCE_PRO: DiplomaCategory.NATIONAL,
+    DiplomaType.MASTER: DiplomaCategory.NATIONAL,
+    DiplomaType.SCHOOL: DiplomaCategory.NATIONAL,
+    DiplomaType.DU: DiplomaCategory.NATIONAL,
+    DiplomaType.STATE: DiplomaCategory.STATE,
+    DiplomaType.CQP: DiplomaCategory.CQP,
+    DiplomaType.OTHER: DiplomaCategory.OTHER,
 }
 
 
-def categories_of_kind(kind):
-    return [category for category, k in CATEGORY_KIND.items() if k == kind]
+def types_in_category(category):
+    return [diploma_type for diploma_type, c in CATEGORY_OF_TYPE.items() if c == category]
 
 
 class DiplomaQuerySet(PreviewQuerySet):
     def published(self):
         return self.filter(is_published=True)
-
-    def of_kind(self, kind):
-        return self.filter(category__in=categories_of_kind(kind))
 
     def for_detail(self, *, drafts=False):
         """A diploma page's diploma; `drafts` (editors' preview) keeps unpublished ones."""
@@ -93,11 +99,12 @@ class Diploma(models.Model):
         max_length=200,
         help_text="Nom développé, par exemple « Brevet de technicien supérieur ».",
     )
-    category = models.CharField(
-        "type",
+    diploma_type = models.CharField(
+        "type de diplôme",
         max_length=20,
-        choices=Category,
-        help_text="Le type de diplôme ; il détermine la rubrique de la brochure.",
+        choices=DiplomaType,
+        help_text="BTS, licence professionnelle, DE, CQP… Il détermine la catégorie du "
+        "diplôme (diplôme national, diplôme d'État, CQP), donc sa rubrique de la brochure.",
     )
     level = models.PositiveSmallIntegerField(
         "niveau",
@@ -156,7 +163,7 @@ class Diploma(models.Model):
         ordering = ["level", "position", "short_name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(category__in=Category.values), name="diploma_category_valid"
+                condition=Q(diploma_type__in=DiplomaType.values), name="diploma_type_valid"
             ),
             models.CheckConstraint(
                 condition=Q(level__isnull=True) | Q(level__in=Level.values),
@@ -180,16 +187,12 @@ class Diploma(models.Model):
         return (self.slug,)
 
     @property
-    def kind(self):
-        return CATEGORY_KIND[Category(self.category)]
-
-    @property
-    def kind_label(self):
-        return self.kind.label
+    def category(self):
+        return CATEGORY_OF_TYPE[DiplomaType(self.diploma_type)]
 
     @property
     def is_cqp(self):
-        return self.category == Category.CQP
+        return self.diploma_type == DiplomaType.CQP
 
     @property
     def level_label(self):
@@ -265,7 +268,7 @@ class Speciality(models.Model):
 
 class CQPManager(DiplomaManager):
     def get_queryset(self):
-        return super().get_queryset().filter(category=Category.CQP)
+        return super().get_queryset().filter(diploma_type=DiplomaType.CQP)
 
 
 # Registered on its own so that saves made through the proxy (whose signals name the proxy)
@@ -282,5 +285,5 @@ class CQP(Diploma):
         verbose_name_plural = "CQP de la branche"
 
     def save(self, *args, **kwargs):
-        self.category = Category.CQP
+        self.diploma_type = DiplomaType.CQP
         super().save(*args, **kwargs)

@@ -1,23 +1,20 @@
-from django.conf import settings
 from django.db.models import Prefetch
 from django.views.generic import DetailView, TemplateView
-from django_filters.views import FilterView
 
 from careers.models import Pathway
-from mutuelles_site.pagination import ForgivingPaginationMixin
+from mutuelles_site.filtering import FilteredListView
 from mutuelles_site.preview import DraftPreviewMixin
 
 from .filters import DiplomaFilter
 from .levels import Level, level_label
-from .models import Diploma, Kind
+from .models import Diploma
 
 
-class DiplomaListView(ForgivingPaginationMixin, FilterView):
+class DiplomaListView(FilteredListView):
     template_name = "diplomas/diploma_list.html"
     filterset_class = DiplomaFilter
     context_object_name = "diplomas"
-    paginate_by = settings.PAGE_SIZE
-    strict = False
+    renamed_parameters = {"genre": "categorie"}
 
     def get_queryset(self):
         return Diploma.objects.published()
@@ -67,5 +64,4 @@ class SchemaView(TemplateView):
             )
         context["rungs"] = rungs
         context["unlevelled"] = [d for d in diplomas if d.level is None]
-        context["state_kind"] = Kind.STATE
         return context

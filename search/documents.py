@@ -4,9 +4,9 @@ from django.db.models import Prefetch
 
 from careers.models import Career, Pathway, Testimonial
 from diplomas.levels import Level
-from diplomas.models import Category, Diploma, Speciality
+from diplomas.models import Diploma, Speciality
 
-from .models import Kind, SearchDocument
+from .models import DocumentKind, SearchDocument
 from .synonyms import expansions
 from .text import stems
 
@@ -54,7 +54,7 @@ def career_document(career):
     if career.level_min == Level.BAC:
         keywords += " accessible avec le bac"
     return _document(
-        Kind.CAREER,
+        DocumentKind.CAREER,
         career,
         title=career.title,
         meta=f"{career.family.name} · {career.level_label}",
@@ -76,10 +76,10 @@ def diploma_document(diploma):
         title = f"{diploma.short_name} ({diploma.name})"
     specialities = [s.name for s in diploma.specialities.all()]
     return _document(
-        Kind.DIPLOMA,
+        DocumentKind.DIPLOMA,
         diploma,
         title=title,
-        meta=f"{Category(diploma.category).label} · {diploma.level_label}",
+        meta=f"{diploma.get_diploma_type_display()} · {diploma.level_label}",
         lead=diploma.summary,
         body=_join(
             diploma.duration,
@@ -106,7 +106,7 @@ def testimonial_document(testimonial):
     # first; the page shows them in the meta line rather than in the excerpt.
     where = f"{testimonial.employer}, {testimonial.place}"
     return _document(
-        Kind.TESTIMONIAL,
+        DocumentKind.TESTIMONIAL,
         testimonial,
         title=f"{testimonial.first_name}, {testimonial.job_title}",
         meta=f"{where} · {testimonial.career.title}",
@@ -118,7 +118,7 @@ def testimonial_document(testimonial):
 
 # kind -> (published queryset with what the document needs, builder)
 SOURCES = {
-    Kind.CAREER: (careers, career_document),
-    Kind.DIPLOMA: (diplomas, diploma_document),
-    Kind.TESTIMONIAL: (testimonials, testimonial_document),
+    DocumentKind.CAREER: (careers, career_document),
+    DocumentKind.DIPLOMA: (diplomas, diploma_document),
+    DocumentKind.TESTIMONIAL: (testimonials, testimonial_document),
 }

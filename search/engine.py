@@ -15,7 +15,7 @@ from django.db.models.functions import RowNumber
 
 from . import backends
 from .highlight import excerpt
-from .models import KIND_ORDER, Kind, SearchDocument, SearchWord
+from .models import KIND_ORDER, DocumentKind, SearchDocument, SearchWord
 from .query import TYPO_MIN_LENGTH, check, resolve, significant_words
 from .text import stem, stems
 
@@ -34,7 +34,7 @@ class Hit:
 
 @dataclass
 class Group:
-    kind: Kind
+    kind: DocumentKind
     total: int
     hits: list
 
@@ -86,7 +86,7 @@ def filter_careers(queryset, raw):
         return queryset
     if not query.terms:
         return queryset.none()
-    ids = documents(query).filter(kind=Kind.CAREER).values("object_id")
+    ids = documents(query).filter(kind=DocumentKind.CAREER).values("object_id")
     return queryset.filter(pk__in=ids)
 
 
@@ -99,7 +99,7 @@ def search(raw, per_group=PER_GROUP):
         results.groups = _groups(query, per_group)
     if not results.groups:
         results.suggestions = backends.current().closest(
-            SearchDocument.objects.filter(kind=Kind.CAREER),
+            SearchDocument.objects.filter(kind=DocumentKind.CAREER),
             stems(query.text).strip(),
             SUGGESTIONS,
         )
@@ -129,6 +129,6 @@ def _groups(query, per_group):
     groups = {}
     for pk, kind, rank, found in ranked:
         doc = texts[pk]
-        group = groups.setdefault(kind, Group(Kind(kind), found, []))
+        group = groups.setdefault(kind, Group(DocumentKind(kind), found, []))
         group.hits.append(Hit(doc.title, doc.url, doc.meta, excerpt(doc.text, highlighted), rank))
     return sorted(groups.values(), key=lambda group: KIND_ORDER[group.kind])

@@ -1,14 +1,14 @@
 from django.db import models
 
 
-class Kind(models.TextChoices):
+class DocumentKind(models.TextChoices):
     # The order of the result groups on the page.
     CAREER = "metier", "Métiers"
     DIPLOMA = "formation", "Formations"
     TESTIMONIAL = "temoignage", "Témoignages"
 
 
-KIND_ORDER = {kind: position for position, kind in enumerate(Kind)}
+KIND_ORDER = {kind: position for position, kind in enumerate(DocumentKind)}
 
 
 class SearchDocument(models.Model):
@@ -20,7 +20,7 @@ class SearchDocument(models.Model):
     no such type.
     """
 
-    kind = models.CharField("type", max_length=12, choices=Kind)
+    kind = models.CharField("type", max_length=12, choices=DocumentKind)
     object_id = models.PositiveBigIntegerField("identifiant de l'objet")
     url = models.CharField("adresse", max_length=300)
     title = models.CharField("titre", max_length=300)
@@ -42,7 +42,7 @@ class SearchDocument(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["kind", "object_id"], name="search_document_unique"),
             models.CheckConstraint(
-                condition=models.Q(kind__in=Kind.values), name="search_document_kind_valid"
+                condition=models.Q(kind__in=DocumentKind.values), name="search_document_kind_valid"
             ),
         ]
 

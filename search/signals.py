@@ -11,17 +11,17 @@ from careers.models import Career, Family, Pathway, Testimonial
 from diplomas.models import CQP, Diploma, Speciality
 
 from .index import reindex
-from .models import Kind
+from .models import DocumentKind
 
 SIGNALS = [post_save, post_delete]
 
 
 def _careers_and_testimonials(career_ids):
     career_ids = list(career_ids)
-    reindex(Kind.CAREER, career_ids)
+    reindex(DocumentKind.CAREER, career_ids)
     # A testimonial's document shows its job's title and follows its publication.
     reindex(
-        Kind.TESTIMONIAL,
+        DocumentKind.TESTIMONIAL,
         Testimonial.objects.filter(career_id__in=career_ids).values_list("pk", flat=True),
     )
 
@@ -43,19 +43,20 @@ def career_changed(sender, instance, raw=False, **kwargs):
 @receiver(SIGNALS, sender=Pathway, dispatch_uid="search_pathway")
 def pathway_changed(sender, instance, raw=False, **kwargs):
     if not raw:
-        reindex(Kind.CAREER, [instance.career_id])
+        reindex(DocumentKind.CAREER, [instance.career_id])
 
 
 @receiver(SIGNALS, sender=Testimonial, dispatch_uid="search_testimonial")
 def testimonial_changed(sender, instance, raw=False, **kwargs):
     if not raw:
-        reindex(Kind.TESTIMONIAL, [instance.pk])
+        reindex(DocumentKind.TESTIMONIAL, [instance.pk])
 
 
 def _diploma_and_careers(pk, **pathways):
     # Job documents list the diplomas (and specialities) that lead to them.
-    reindex(Kind.DIPLOMA, [pk])
-    reindex(Kind.CAREER, Pathway.objects.filter(**pathways).values_list("career_id", flat=True))
+    reindex(DocumentKind.DIPLOMA, [pk])
+    careers = Pathway.objects.filter(**pathways).values_list("career_id", flat=True)
+    reindex(DocumentKind.CAREER, careers)
 
 
 # The CQP admin saves through the proxy model, which sends its own signals.

@@ -3,7 +3,7 @@
 from itertools import count
 
 from careers.models import Career, Family, Pathway, Testimonial
-from diplomas.models import Category, Diploma, Speciality
+from diplomas.models import Diploma, DiplomaType, Speciality
 
 _seq = count(1)
 
@@ -20,7 +20,7 @@ def make_diploma(**kwargs):
         "slug": f"diplome-{n}",
         "short_name": f"Diplôme {n}",
         "name": f"Diplôme numéro {n}",
-        "category": Category.BTS,
+        "diploma_type": DiplomaType.BTS,
         "level": 2,
         "summary": "Un diplôme.",
     }

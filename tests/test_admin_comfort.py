@@ -290,7 +290,7 @@ def test_a_name_that_gives_no_slug_asks_the_editor_for_one(client, editor):
         ("/admin/careers/family/add/", {"name": "Métiers de l’Œil"}, Family, "metiers-de-loeil"),
         (
             "/admin/diplomas/diploma/add/",
-            {"short_name": "DE d’État", "name": "Diplôme", "category": "de", "summary": "S."},
+            {"short_name": "DE d’État", "name": "Diplôme", "diploma_type": "de", "summary": "S."},
             Diploma,
             "de-detat",
         ),

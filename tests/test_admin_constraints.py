@@ -170,7 +170,7 @@ def diploma_fields(**changes):
         "short_name": "BTS SP3S",
         "name": "BTS services et prestations des secteurs sanitaire et social",
         "slug": "bts-sp3s",
-        "category": "bts",
+        "diploma_type": "bts",
         "level": "2",
         "summary": "Un BTS.",
         **changes,

@@ -15,7 +15,7 @@ from reversion.models import Version
 
 from backups.scope import backup_models
 from careers.models import Career, Family
-from diplomas.models import Category
+from diplomas.models import DiplomaType
 from search.engine import search
 
 from .admin_pages import post_form
@@ -80,7 +80,7 @@ def content(brochure, client, editor):
         make_speciality(diploma, name="spécialité de test")
         career = make_career(diplomas=[diploma], title_masculine="Éphémère")
         make_testimonial(career)
-        make_diploma(category=Category.CQP, level=None, slug="cqp-test")
+        make_diploma(diploma_type=DiplomaType.CQP, level=None, slug="cqp-test")
         make_career(title_masculine="Supprimé").delete()
     actuaire = Career.objects.get(slug="actuaire")
     client.post(

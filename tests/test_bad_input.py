@@ -16,11 +16,11 @@ pytestmark = pytest.mark.django_db
 
 PAGES = [
     ("/", []),
-    ("/metiers/", ["famille", "niveau", "type", "q", "page"]),
+    ("/metiers/", ["famille", "niveau", "type_diplome", "q", "page"]),
     ("/metiers/actuaire/", []),
     ("/familles/autres-metiers/", []),
     ("/temoignages/", []),
-    ("/formations/", ["niveau", "genre", "apprentissage", "page"]),
+    ("/formations/", ["niveau", "categorie", "apprentissage", "page"]),
     ("/formations/bts/", []),
     ("/formations/schema/", []),
     ("/recherche/", ["q", "page"]),

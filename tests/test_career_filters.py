@@ -38,17 +38,17 @@ def test_family_filter_lists_only_that_family(client, brochure):
 
 
 def test_type_filter_finds_jobs_reached_through_a_state_diploma(client, brochure):
-    found = titles(client.get("/metiers/", {"type": "de"}))
+    found = titles(client.get("/metiers/", {"type_diplome": "de"}))
     assert found == {"Infirmier coordinateur", "Audioprothésiste", "Éducateur spécialisé"}
 
 
 def test_type_filter_for_cqp_finds_the_technicien_en_prestations(client, brochure):
-    assert "Technicien en prestations" in titles(client.get("/metiers/", {"type": "cqp"}))
+    assert "Technicien en prestations" in titles(client.get("/metiers/", {"type_diplome": "cqp"}))
 
 
 def test_filters_combine(client, brochure):
     found = titles(
-        client.get("/metiers/", {"niveau": 2, "famille": "autres-metiers", "type": "bts"})
+        client.get("/metiers/", {"niveau": 2, "famille": "autres-metiers", "type_diplome": "bts"})
     )
     assert found == {"Responsable communication", "Webmestre"}
 
@@ -64,7 +64,7 @@ def test_the_list_shows_a_count_and_a_reset_link_when_filtered(client, brochure)
 
 
 def test_an_empty_result_says_so(client, brochure):
-    html = client.get("/metiers/", {"niveau": 0, "type": "de"}).content.decode()
+    html = client.get("/metiers/", {"niveau": 0, "type_diplome": "de"}).content.decode()
     assert "Aucun métier ne correspond" in html
 
 
@@ -80,7 +80,7 @@ def test_pagination_links_keep_the_filters(client, brochure, settings):
     [
         {"niveau": "zzz"},
         {"niveau": "99"},
-        {"type": "nope"},
+        {"type_diplome": "nope"},
         {"famille": "inconnue"},
         {"famille[]": ""},
         {"q": "x" * 500},
@@ -112,9 +112,9 @@ def test_the_diploma_list_filters_by_level_kind_and_apprenticeship(client, broch
     def names(query):
         return {d.slug for d in client.get("/formations/", query).context["diplomas"]}
 
-    state = names({"genre": "etat"})
+    state = names({"categorie": "etat"})
     assert state == {"de-infirmier", "de-audioprothesiste", "de-educateur-specialise"}
-    assert names({"genre": "cqp"}) == {
+    assert names({"categorie": "cqp"}) == {
         "cqp-conseiller-mutualiste",
         "cqp-teleconseiller",
         "cqp-assistant-commercial",
@@ -124,12 +124,12 @@ def test_the_diploma_list_filters_by_level_kind_and_apprenticeship(client, broch
     assert {"bts", "dut", "deust", "du"} <= at_bac_2
     assert "master-pro" not in at_bac_2
     assert "du" in names({"niveau": 5})  # a DU spans bac + 2 to bac + 5
-    assert "de-audioprothesiste" not in names({"genre": "etat", "apprentissage": "oui"})
-    assert "de-infirmier" in names({"genre": "etat", "apprentissage": "oui"})
+    assert "de-audioprothesiste" not in names({"categorie": "etat", "apprentissage": "oui"})
+    assert "de-infirmier" in names({"categorie": "etat", "apprentissage": "oui"})
 
 
 @pytest.mark.parametrize(
-    "query", [{"niveau": "x"}, {"genre": "?"}, {"apprentissage": "peut-être"}, {"page": "0"}]
+    "query", [{"niveau": "x"}, {"categorie": "?"}, {"apprentissage": "peut-être"}, {"page": "0"}]
 )
 def test_the_diploma_list_survives_bad_parameters(client, brochure, query):
     assert client.get("/formations/", query).status_code == 200

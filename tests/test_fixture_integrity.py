@@ -6,7 +6,7 @@ from django.db import IntegrityError
 from careers.management.commands.load_content import fixture_paths
 from careers.models import Career, Family, Pathway
 from careers.models import Testimonial as Witness  # a Test* name would confuse pytest
-from diplomas.models import Category, Diploma, Speciality
+from diplomas.models import Diploma, DiplomaType, Speciality
 
 pytestmark = pytest.mark.django_db
 
@@ -15,8 +15,8 @@ def test_the_brochure_counts_match(brochure):
     assert Family.objects.count() == 4
     assert Career.objects.count() == 15
     assert Witness.objects.count() == 12
-    assert Diploma.objects.filter(category=Category.STATE).count() == 3
-    assert Diploma.objects.filter(category=Category.CQP).count() == 4
+    assert Diploma.objects.filter(diploma_type=DiplomaType.STATE).count() == 3
+    assert Diploma.objects.filter(diploma_type=DiplomaType.CQP).count() == 4
 
 
 def test_every_job_has_a_family_and_at_least_one_diploma(brochure):

@@ -287,7 +287,7 @@ def test_a_cqp_is_reverted_from_its_own_section(client, editor, brochure):
     assert post_form(client, links[-1]).status_code == 302
     cqp.refresh_from_db()
     assert cqp.summary == summary
-    assert cqp.category == "cqp"
+    assert cqp.diploma_type == "cqp"
 
 
 def test_reverting_one_job_to_the_brochure_leaves_other_jobs_alone(client, editor, brochure):

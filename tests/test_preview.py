@@ -8,7 +8,7 @@ from django.utils.cache import get_max_age
 from pytest_django.asserts import assertInHTML
 
 from careers.models import Career
-from diplomas.models import Category, Diploma
+from diplomas.models import Diploma, DiplomaType
 
 from .helpers import make_career, make_diploma, make_family, make_testimonial
 
@@ -96,7 +96,7 @@ def draft_diploma():
 
 
 def draft_cqp():
-    return make_diploma(category=Category.CQP, level=None, is_published=False)
+    return make_diploma(diploma_type=DiplomaType.CQP, level=None, is_published=False)
 
 
 DRAFTS = [draft_job, job_of_unpublished_family, draft_diploma, draft_cqp]

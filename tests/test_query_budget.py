@@ -31,13 +31,13 @@ def queries_for(client, url):
     [
         "/",
         "/metiers/",
-        "/metiers/?niveau=3&type=bts&famille={family}&q=M%C3%A9tier",
+        "/metiers/?niveau=3&type_diplome=bts&famille={family}&q=M%C3%A9tier",
         "/metiers/?page=2",
         "/metiers/{career}/",
         "/familles/{family}/",
         "/temoignages/",
         "/formations/",
-        "/formations/?niveau=2&genre=national&apprentissage=non",
+        "/formations/?niveau=2&categorie=national&apprentissage=non",
         "/formations/{diploma}/",
         "/formations/schema/",
         "/recherche/?q=m%C3%A9tiers",
@@ -46,7 +46,7 @@ def queries_for(client, url):
     ],
 )
 def test_the_query_count_stays_flat_when_content_doubles(client, url):
-    family, diploma = make_family(), make_diploma(category="bts")
+    family, diploma = make_family(), make_diploma(diploma_type="bts")
     add_content(family, diploma, 10)
     career = family.careers.first()
     url = url.format(family=family.slug, career=career.slug, diploma=diploma.slug)

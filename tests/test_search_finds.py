@@ -9,11 +9,11 @@ import pytest
 from careers import models as careers
 from diplomas.models import Diploma
 from search.engine import search
-from search.models import Kind
+from search.models import DocumentKind
 
 pytestmark = pytest.mark.django_db
 
-CAREER, DIPLOMA, TESTIMONIAL = Kind.CAREER, Kind.DIPLOMA, Kind.TESTIMONIAL
+CAREER, DIPLOMA, TESTIMONIAL = DocumentKind.CAREER, DocumentKind.DIPLOMA, DocumentKind.TESTIMONIAL
 
 TABLE = [
     # Accents and case

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from search.engine import search
-from search.models import Kind, SearchDocument
+from search.models import DocumentKind, SearchDocument
 
 from .helpers import make_career, make_diploma, make_family, make_speciality, make_testimonial
 
@@ -49,7 +49,7 @@ def test_unpublishing_a_family_hides_its_jobs():
 def test_a_deleted_job_leaves_no_document():
     career = make_career(title_masculine="Gestionnaire sinistres")
     career.delete()
-    assert not SearchDocument.objects.filter(kind=Kind.CAREER, object_id=career.pk).exists()
+    assert not SearchDocument.objects.filter(kind=DocumentKind.CAREER, object_id=career.pk).exists()
 
 
 def test_a_job_is_found_through_a_diploma_added_to_it():
