@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.test.html import Element, parse_html
+from django.test.html import Element
 
 from careers.models import Career, Family, Pathway
 from diplomas.models import CQP, Diploma
@@ -24,6 +24,7 @@ from .helpers import (
     make_speciality,
     make_testimonial,
 )
+from .html_pages import element, elements, page, text
 
 ROOT = Path(__file__).resolve().parent.parent
 LEVELS = [
@@ -37,44 +38,6 @@ OTHER_DIPLOMA = "Cette spécialité appartient à un autre diplôme."
 
 
 # Reading pages ------------------------------------------------------------------------------
-
-
-def page(response):
-    assert response.status_code == 200, response.content.decode()[:2000]
-    return parse_html(response.content.decode())
-
-
-def matches(node, tag, attrs):
-    have = dict(node.attributes)
-    classes = (have.get("class") or "").split()
-    return node.name == tag and all(
-        value in classes if name == "class" else have.get(name) == value
-        for name, value in attrs.items()
-    )
-
-
-def elements(node, tag, **attrs):
-    """Every <tag> under `node` whose attributes include `attrs` (class_ names one of its
-    classes)."""
-    attrs = {name.rstrip("_"): value for name, value in attrs.items()}
-    found = []
-    for child in node.children:
-        if isinstance(child, Element):
-            if matches(child, tag, attrs):
-                found.append(child)
-            found.extend(elements(child, tag, **attrs))
-    return found
-
-
-def element(node, tag, **attrs):
-    (found,) = elements(node, tag, **attrs)
-    return found
-
-
-def text(node):
-    if isinstance(node, str):
-        return node
-    return " ".join("".join(text(child) for child in node.children).split())
 
 
 def options(select):

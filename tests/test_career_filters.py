@@ -1,5 +1,7 @@
 import pytest
 
+from .html_pages import element, elements, page, text
+
 pytestmark = pytest.mark.django_db
 
 
@@ -57,22 +59,35 @@ def test_keyword_filter_matches_the_title(client, brochure):
     assert "Webmestre" in titles(client.get("/metiers/", {"q": "webmestre"}))
 
 
+def result_count(html):
+    return text(element(html, "p", class_="result-count"))
+
+
+def reset_link(html):
+    return text(element(html, "a", class_="reset"))
+
+
 def test_the_list_shows_a_count_and_a_reset_link_when_filtered(client, brochure):
-    html = client.get("/metiers/", {"niveau": 2}).content.decode()
-    assert "correspondent à votre recherche" in html
-    assert "Réinitialiser les filtres" in html
+    response = client.get("/metiers/", {"niveau": 2})
+    html = page(response)
+    count = response.context["paginator"].count
+    assert result_count(html) == f"{count} métiers correspondent à votre recherche."
+    assert reset_link(html) == "Réinitialiser les filtres"
 
 
 def test_an_empty_result_says_so(client, brochure):
-    html = client.get("/metiers/", {"niveau": 0, "type_diplome": "de"}).content.decode()
-    assert "Aucun métier ne correspond" in html
+    html = page(client.get("/metiers/", {"niveau": 0, "type_diplome": "de"}))
+    assert result_count(html) == "0 métier correspond à votre recherche."
+    notice = [text(p) for p in elements(element(html, "div", class_="notice"), "p")]
+    assert notice[0] == "Aucun métier ne correspond à ces critères."
 
 
 def test_pagination_links_keep_the_filters(client, brochure, settings):
     response = client.get("/metiers/", {"niveau": 5, "famille": "", "page": 1})
-    html = response.content.decode()
     assert response.context["is_paginated"]
-    assert "niveau=5" in html.split('aria-label="Pagination"')[1].split("</nav>")[0]
+    pagination = element(page(response), "nav", class_="pagination")
+    links = [dict(link.attributes)["href"] for link in elements(pagination, "a")]
+    assert links and all("niveau=5" in link for link in links)
 
 
 @pytest.mark.parametrize(
@@ -98,17 +113,21 @@ def test_bad_parameters_give_a_normal_page_with_a_message(client, brochure, quer
 
 def test_an_invalid_level_is_reported_and_ignored(client, brochure):
     response = client.get("/metiers/", {"niveau": "zzz", "famille": "autres-metiers"})
-    html = response.content.decode()
-    assert "Un filtre n&#x27;a pas pu être appliqué" in html or "Un filtre n'a pas pu" in html
+    alert = element(page(response), "div", role="alert")
+    assert text(element(alert, "p")) == "Un filtre n'a pas pu être appliqué ; il est ignoré :"
+    assert text(element(alert, "a")) == "Accessible avec mon niveau"
     assert response.context["paginator"].count == 5
 
 
 def test_a_page_past_the_end_shows_the_last_page_with_a_message(client, brochure):
-    html = client.get("/metiers/", {"page": "999999"}).content.decode()
-    assert "n&#x27;existe pas" in html or "n'existe pas" in html
+    response = client.get("/metiers/", {"page": "999999"})
+    last = response.context["paginator"].num_pages
+    notice = element(page(response), "p", class_="notice")
+    assert text(notice) == f"La page 999999 n'existe pas : voici la dernière page ({last})."
+    assert response.context["page_obj"].number == last
 
 
-def test_the_diploma_list_filters_by_level_kind_and_apprenticeship(client, brochure):
+def test_the_diploma_list_filters_by_level_category_and_apprenticeship(client, brochure):
     def names(query):
         return {d.slug for d in client.get("/formations/", query).context["diplomas"]}
 
@@ -136,6 +155,6 @@ def test_the_diploma_list_survives_bad_parameters(client, brochure, query):
 
 
 def test_an_invalid_filter_alone_lists_everything_and_offers_a_reset(client, brochure):
-    html = client.get("/metiers/", {"famille": "inconnue"}).content.decode()
-    assert "15 métiers au total" in html
-    assert "Réinitialiser les filtres" in html
+    html = page(client.get("/metiers/", {"famille": "inconnue"}))
+    assert result_count(html) == "15 métiers au total."
+    assert reset_link(html) == "Réinitialiser les filtres"
