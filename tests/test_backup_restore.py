@@ -55,8 +55,8 @@ def snapshot():
 
 @pytest.fixture(autouse=True)
 def fresh_content_types():
-    """Forget content type ids between tests: restore's flush renumbers them, and the
-    test database then puts the old numbering back."""
+    """Forget content type ids between tests: the flush some tests run renumbers them, and
+    the test database then puts the old numbering back."""
     yield
     ContentType.objects.clear_cache()
 
@@ -97,6 +97,12 @@ def content(brochure, client, editor):
     assert not Career.objects.filter(slug__in=["webmestre"]).exists()
 
 
+def test_a_backup_is_readable_by_its_owner_only(content, tmp_path):
+    backup = tmp_path / "content.json"
+    call_command("backup", str(backup), verbosity=0)
+    assert backup.stat().st_mode & 0o777 == 0o600
+
+
 def test_backup_then_restore_gives_back_every_row_and_field(content, tmp_path):
     before, found_before = snapshot(), search_results()
     assert before["reversion.Version"] and before["admin.LogEntry"]
@@ -111,6 +117,26 @@ def test_backup_then_restore_gives_back_every_row_and_field(content, tmp_path):
     assert snapshot() == before
     # Search works at once: restore rebuilds the index.
     assert search_results() == found_before
+
+
+def test_restore_keeps_content_type_ids_so_running_servers_stay_right(content, tmp_path):
+    before = list(ContentType.objects.order_by("pk").values_list("pk", "app_label", "model"))
+    backup = tmp_path / "content.json"
+    call_command("backup", str(backup), verbosity=0)
+    call_command("restore", str(backup), verbosity=0)
+    assert list(ContentType.objects.order_by("pk").values_list("pk", "app_label", "model")) == (
+        before
+    )
+
+
+def test_a_new_job_after_a_restore_never_takes_a_deleted_jobs_id(content, tmp_path):
+    [deleted] = Version.objects.get_deleted(Career)
+    backup = tmp_path / "content.json"
+    call_command("backup", str(backup), verbosity=0)
+    call_command("restore", str(backup), verbosity=0)
+    new = make_career(title_masculine="Œnologue")
+    assert new.pk > int(deleted.object_id)
+    assert Version.objects.get_deleted(Career).get().pk == deleted.pk
 
 
 def test_backups_keep_working_after_a_restore(content, tmp_path):

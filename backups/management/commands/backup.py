@@ -24,6 +24,10 @@ class Command(BaseCommand):
         # Write beside the target, then rename: a dump that fails halfway never replaces a
         # good backup with half a file.
         partial = target.with_name(target.name + ".partial")
+        # It holds the accounts' password hashes: readable by its owner only, from the start
+        # (dumpdata reopens the file, which keeps its mode).
+        os.close(os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
+        os.chmod(partial, 0o600)
         # Natural foreign keys, because content type and permission ids differ from one
         # database to the next. Primary keys are kept: the history rows and the admin log
         # point at them, and would come back detached without them.
@@ -36,4 +40,4 @@ class Command(BaseCommand):
             verbosity=0,
         )
         os.replace(partial, target)
-        self.stdout.write(f"Backup written to {target}")
+        self.stdout.write(f"Sauvegarde écrite dans {target}.")

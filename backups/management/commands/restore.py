@@ -4,14 +4,14 @@ import re
 import tempfile
 from pathlib import Path
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, transaction
 
-from mutuelles_site.versions import record_versions
+from backups.tables import empty_backup_tables, keep_ids_above_history
+from mutuelles_site.versions import content_models, record_versions
 
 # Backups made before the switch to django-reversion hold django-simple-history's tables,
 # which no longer exist. Their content is restored; that old history cannot be.
@@ -40,14 +40,12 @@ class Command(BaseCommand):
         with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as copy:
             json.dump(kept, copy)
         try:
-            # flush, loaddata, the index and the versions in one transaction: a bad file
-            # rolls the flush back too.
+            # Emptying, loading, the index and the versions in one transaction: a bad file
+            # rolls the emptying back too.
             with transaction.atomic():
-                call_command("flush", interactive=False, verbosity=0)
-                # flush recreates the content types under new ids; names must not resolve
-                # to the old ones this process may have cached (versions point at them).
-                ContentType.objects.clear_cache()
+                empty_backup_tables()
                 call_command("loaddata", copy.name, verbosity=0)
+                keep_ids_above_history(content_models())
                 call_command("rebuild_search_index", verbosity=0)
                 record_versions(f"Restauré depuis la sauvegarde {source.name}", only_missing=True)
         except (DeserializationError, DatabaseError, ValidationError) as error:
