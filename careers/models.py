@@ -9,8 +9,6 @@ from diplomas.models import Diploma, Speciality
 from mutuelles_site.fields import ProseField
 from mutuelles_site.preview import PreviewQuerySet
 
-SOURCE = "ONISEP, Les métiers des mutuelles, 2009"
-
 
 class FamilyQuerySet(models.QuerySet):
     def published(self):
