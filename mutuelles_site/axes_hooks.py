@@ -84,8 +84,9 @@ def client_ip(request):
 
 def lockout_response(request, original_response, credentials):
     # Axes' own page is English and says nothing about how long the wait is.
-    context = {
-        "failure_limit": settings.AXES_FAILURE_LIMIT,
-        "cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
-    }
-    return render(request, "axes_lockout.html", context, status=429)
+    seconds = int(settings.AXES_COOLOFF_TIME.total_seconds())
+    context = {"failure_limit": settings.AXES_FAILURE_LIMIT, "cooloff_minutes": seconds // 60}
+    response = render(request, "axes_lockout.html", context, status=429)
+    # RFC 9110 §10.2.3: how long to wait, for clients and proxies that read it.
+    response["Retry-After"] = str(seconds)
+    return response

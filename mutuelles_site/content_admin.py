@@ -6,14 +6,25 @@ recovering a deleted one brings them back as they were.
 """
 
 import reversion
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from reversion.admin import VersionAdmin
+from reversion.errors import RevertError
+from reversion.models import Version
+from reversion.utils import mute_signals
 
 from .admin_actions import publish, unpublish
 from .admin_forms import ContentChangelistFormSet, ContentModelForm
 from .admin_search import FoldedSearchMixin
 from .slugs import PrepopulatedSlugsMixin
-from .versions import history_entries
+from .versions import history_entries, missing_links, root_models, unique_conflicts
 
 
 def is_reverting(request):
@@ -65,11 +76,98 @@ class ContentAdmin(FoldedSearchMixin, PrepopulatedSlugsMixin, VersionAdmin):
             return None
         return super().log_change(request, obj, message)
 
+    def changelist_view(self, request, extra_context=None):
+        # A tampered action request (a selected id that is not an id) would reach the
+        # database and answer 500; refuse it as the admin refuses an empty selection.
+        if request.method == "POST" and not self.selection_is_valid(request):
+            self.message_user(
+                request,
+                "La sélection envoyée n'est pas valide : aucune action n'a été effectuée.",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.get_full_path())
+        return super().changelist_view(request, extra_context)
+
+    def selection_is_valid(self, request):
+        try:
+            for value in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME):
+                self.model._meta.pk.to_python(value)
+        except ValidationError:
+            return False
+        return True
+
+    # Reverting and recovering.
+
+    @property
+    def reverts_whole_revision(self):
+        """Families, jobs and diplomas come back with their rows (the whole revision); a
+        testimonial or a speciality comes back alone, never taking its job along."""
+        return self.model._meta.concrete_model in root_models()
+
+    def versions_to_revert(self, version):
+        if self.reverts_whole_revision:
+            return list(version.revision.version_set.all())
+        return [version]
+
+    def revert_refusal(self, request, version, back_url):
+        """A redirect with a French message if `version` cannot be put back, else None."""
+        versions = self.versions_to_revert(version)
+        problems = missing_links(versions)
+        if not problems:
+            try:
+                # A dry run, rolled back, without signals: does the revert go through?
+                with (
+                    transaction.atomic(),
+                    mute_signals(pre_save, post_save, pre_delete, post_delete),
+                ):
+                    self.revert(version)
+                    transaction.set_rollback(True)
+            except (RevertError, IntegrityError, ObjectDoesNotExist):
+                problems = unique_conflicts(versions) or [
+                    "un autre élément occupe aujourd'hui la place de cette version."
+                ]
+        if not problems:
+            return None
+        self.message_user(
+            request,
+            "Cette version ne peut pas être rétablie : " + " ".join(problems),
+            messages.ERROR,
+        )
+        return HttpResponseRedirect(back_url)
+
+    def revert(self, version):
+        if self.reverts_whole_revision:
+            version.revision.revert(delete=True)
+        else:
+            version.revert()
+
+    def _reversion_revisionform_view(self, request, version, template_name, extra_context=None):
+        # reversion always reverts the whole revision; a testimonial's or a speciality's
+        # revision is its job's or diploma's, which must not come back with it. The
+        # revision object the parent view reverts is this version's cached one.
+        if not self.reverts_whole_revision:
+            version.revision.revert = lambda delete=False: version.revert()
+        return super()._reversion_revisionform_view(request, version, template_name, extra_context)
+
     def revision_view(self, request, object_id, version_id, extra_context=None):
+        version = get_object_or_404(Version, pk=version_id, object_id=unquote(object_id))
+        opts = self.model._meta
+        history = reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_history", args=[quote(unquote(object_id))]
+        )
+        refusal = self.revert_refusal(request, version, history)
+        if refusal:
+            return refusal
         request.reverting = True
         return super().revision_view(request, object_id, version_id, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
+        version = get_object_or_404(Version, pk=version_id)
+        opts = self.model._meta
+        recover_list = reverse(f"admin:{opts.app_label}_{opts.model_name}_recoverlist")
+        refusal = self.revert_refusal(request, version, recover_list)
+        if refusal:
+            return refusal
         request.reverting = True
         return super().recover_view(request, version_id, extra_context)
 

@@ -10,6 +10,7 @@ import difflib
 
 import reversion
 from django.contrib.admin.utils import quote
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -99,13 +100,18 @@ def history_entries(modeladmin, obj, object_id):
     entries = []
     previous = None
     for version in versions:
+        changes = describe_changes(previous, version) if previous else []
+        if previous and not changes:
+            # Saved with something else (a testimonial with its job), or put back as it
+            # already was: nothing happened to this item.
+            continue
         entries.append(
             {
                 "date": timezone.localtime(version.revision.date_created),
                 "user": version.revision.user,
                 "action": "Modifié" if previous else "Créé",
                 "comment": version.revision.get_comment(),
-                "changes": describe_changes(previous, version) if previous else [],
+                "changes": changes,
                 "url": reverse(
                     f"admin:{opts.app_label}_{opts.model_name}_revision",
                     args=[quote(object_id), version.pk],
@@ -115,6 +121,46 @@ def history_entries(modeladmin, obj, object_id):
         previous = version
     entries.reverse()
     return entries
+
+
+def missing_links(versions):
+    """The items deleted since that these versions cite, as French sentences; [] if none.
+
+    Takes the Version rows a revert would write. A row citing an item deleted since (a
+    diploma, a job…) that the versions do not bring back would break a foreign key.
+    """
+    versions = list(versions)
+    present = {(version._model, version.object_id) for version in versions}
+    problems = []
+    for version in versions:
+        obj = version._object_version.object
+        for field in obj._meta.concrete_fields:
+            value = getattr(obj, field.attname)
+            if not field.is_relation or value is None:
+                continue
+            target = field.related_model._meta.concrete_model
+            if (target, str(value)) in present or target._base_manager.filter(pk=value).exists():
+                continue
+            problems.append(
+                f"« {version.object_repr} » cite un élément supprimé depuis ({field.verbose_name}"
+                f" n° {value}) : récupérez-le d'abord."
+            )
+    return problems
+
+
+def unique_conflicts(versions):
+    """The unique values (slugs…) of these versions now held by other items, in French.
+
+    Only meaningful once a revert has failed: a row that the revert would delete first
+    can look like a conflict here.
+    """
+    problems = []
+    for version in versions:
+        try:
+            version._object_version.object.validate_unique()
+        except ValidationError as error:
+            problems += [f"« {version.object_repr} » : {message}" for message in error.messages]
+    return problems
 
 
 def describe_changes(old, new):
@@ -132,9 +178,9 @@ def describe_changes(old, new):
         noun = row_model._meta.verbose_name
         noun = noun[0].upper() + noun[1:]
         if before is None:
-            changes.append(f"{noun} ajouté : {after.object_repr}")
+            changes.append(f"{noun} : ajout de « {after.object_repr} »")
         elif after is None:
-            changes.append(f"{noun} retiré : {before.object_repr}")
+            changes.append(f"{noun} : retrait de « {before.object_repr} »")
         else:
             for change in field_changes(row_model, before.field_dict, after.field_dict):
                 changes.append(f"{noun} « {after.object_repr} » : {change}")

@@ -32,6 +32,7 @@ def test_five_wrong_passwords_lock_the_account_even_with_the_right_one(client, s
     assert response.status_code == 429
     assert "Connexion bloquée" in response.content.decode()
     assert "pendant 30 minutes" in response.content.decode()
+    assert response["Retry-After"] == "1800"
     assert "_auth_user_id" not in client.session
 
 

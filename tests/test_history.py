@@ -4,6 +4,7 @@ Forms are read from the admin's own pages and posted back as a browser sends the
 (textareas with CRLF line endings), so these tests see what an editor sees.
 """
 
+import html
 from html.parser import HTMLParser
 
 import pytest
@@ -17,6 +18,7 @@ from diplomas.models import CQP, Diploma, Speciality
 from search.engine import search
 
 from .admin_pages import form_data, post_form
+from .helpers import make_diploma
 
 pytestmark = pytest.mark.django_db
 
@@ -163,7 +165,7 @@ def test_a_removed_diploma_row_is_listed_and_comes_back_on_revert(client, editor
     assert actuaire.pathways.count() == len(rows_before) - 1
 
     rows, links, _ = history(client, JOB.format(actuaire.pk))
-    assert rows[0][3] == f"Diplôme qui mène au métier retiré : {removed}"
+    assert rows[0][3] == f"Diplôme qui mène au métier : retrait de « {removed} »"
     # Put the brochure's version back: open it, then save it as shown.
     first_version = links[-1]
     response = post_form(client, first_version)
@@ -299,3 +301,81 @@ def test_reverting_one_job_to_the_brochure_leaves_other_jobs_alone(client, edito
     actuaire.refresh_from_db(), opticien.refresh_from_db()
     assert opticien.lead != "Revu aussi."
     assert actuaire.lead == "Revu par la rédaction."
+
+
+def test_a_version_citing_a_diploma_deleted_since_is_refused_in_french(client, editor, brochure):
+    actuaire = Career.objects.get(slug="actuaire")
+    diploma = make_diploma(slug="dqa", short_name="DQA")
+    page = client.get(JOB.format(actuaire.pk) + "change/")
+    total = int(form_data(page)["pathways-TOTAL_FORMS"])
+    row = {f"pathways-{total - 1}-diploma": str(diploma.pk), f"pathways-{total - 1}-position": "9"}
+    client.post(JOB.format(actuaire.pk) + "change/", form_data(page, **row))
+    pathway = actuaire.pathways.get(diploma=diploma)
+    page = client.get(JOB.format(actuaire.pk) + "change/")
+    index = next(
+        name.split("-")[1]
+        for name, value in form_data(page).items()
+        if name.endswith("-id") and value == str(pathway.pk)
+    )
+    client.post(
+        JOB.format(actuaire.pk) + "change/", form_data(page, **{f"pathways-{index}-DELETE": "on"})
+    )
+    diploma.delete()
+    _, links, _ = history(client, JOB.format(actuaire.pk))
+
+    response = client.get(links[0 + 1], follow=True)
+    assert response.status_code == 200
+    page = html.unescape(response.content.decode())
+    assert "Cette version ne peut pas être rétablie" in page
+    assert "récupérez-le d'abord" in page
+
+
+def test_a_version_whose_slug_is_taken_since_is_refused_in_french(client, editor, brochure):
+    webmestre = Career.objects.get(slug="webmestre")
+    post_form(client, JOB.format(webmestre.pk) + "change/", slug="webmestre-neuf")
+    Career.objects.create(
+        family=webmestre.family,
+        slug="webmestre",
+        title_masculine="W",
+        title_feminine="W",
+        lead="-",
+        body="-",
+        level_min=2,
+        level_max=2,
+    )
+    _, links, _ = history(client, JOB.format(webmestre.pk))
+    response = client.get(links[-1], follow=True)
+    page = html.unescape(response.content.decode())
+    assert "Cette version ne peut pas être rétablie" in page
+    assert "identifiant d'adresse" in page.lower()
+    webmestre.refresh_from_db()
+    assert webmestre.slug == "webmestre-neuf"
+
+
+def test_a_testimonial_keeps_its_own_history_and_reverts_alone(client, editor, brochure):
+    actuaire = Career.objects.get(slug="actuaire")
+    testimonial = actuaire.testimonial
+    url = f"/admin/careers/testimonial/{testimonial.pk}/"
+    post_form(client, JOB.format(actuaire.pk) + "change/", entry_note="Note de la rédaction.")
+    rows, _, _ = history(client, url)
+    assert len(rows) == 1  # the job's edit is not the testimonial's
+
+    post_form(client, url + "change/", town="Lille")
+    _, links, _ = history(client, url)
+    assert post_form(client, links[-1]).status_code == 302
+    testimonial.refresh_from_db(), actuaire.refresh_from_db()
+    assert testimonial.town != "Lille"
+    assert actuaire.entry_note == "Note de la rédaction."
+
+
+def test_a_tampered_action_selection_is_refused_not_a_500(client, editor, brochure):
+    family = Family.objects.first()
+    response = client.post(
+        "/admin/careers/family/",
+        {"action": "unpublish", "_selected_action": [family.pk, "abc"]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "La sélection envoyée n'est pas valide" in html.unescape(response.content.decode())
+    family.refresh_from_db()
+    assert family.is_published
