@@ -107,3 +107,8 @@ class TestimonialAdmin(ContentAdmin):
     list_select_related = ["career"]
     search_fields = ["first_name", "job_title", "employer", "town", "headline", "story"]
     prepopulated_fields = {"slug": ["first_name", "employer"]}
+
+    def view_on_site(self, obj):
+        # "Voir sur le site": the job page shows the whole testimonial, and previews a draft
+        # job to editors; the testimonials page would show nothing of a draft.
+        return obj.career.get_absolute_url()

@@ -5,6 +5,7 @@ Forms are read from the admin's own pages and posted back as a browser sends the
 """
 
 import html
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -379,3 +380,11 @@ def test_a_tampered_action_selection_is_refused_not_a_500(client, editor, brochu
     assert "La sélection envoyée n'est pas valide" in html.unescape(response.content.decode())
     family.refresh_from_db()
     assert family.is_published
+
+
+def test_see_on_site_of_a_testimonial_opens_its_job_page(client, editor, brochure):
+    actuaire = Career.objects.get(slug="actuaire")
+    testimonial = actuaire.testimonial
+    response = client.get(f"/admin/careers/testimonial/{testimonial.pk}/change/")
+    [link] = re.findall(r'<a href="([^"]+)" class="viewsitelink"', response.content.decode())
+    assert link == "/metiers/actuaire/"
