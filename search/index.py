@@ -1,4 +1,11 @@
-"""Writing the index: one document per published item, plus the vocabulary for typos."""
+"""Writing the index: one document per published item, plus the vocabulary for typos.
+
+The vocabulary is exactly the words of the documents in the index, recomputed from them in
+the transaction that changes a document: a word that only an unpublished, edited or deleted
+item contained is never offered as a correction. With the brochure (46 documents, about
+1,800 words) one recomputation costs about 10 ms on SQLite and on PostgreSQL; saving a job
+runs it twice (the job, then its testimonial).
+"""
 
 from django.db import transaction
 
@@ -8,6 +15,9 @@ from .models import SearchDocument, SearchWord
 from .text import stem, words
 
 MAX_WORD_LENGTH = 60
+BATCH_SIZE = 1000
+# Every text of a document a visitor may search, hence every word a query may be corrected to.
+TEXT_FIELDS = ["title", "title_extra", "lead", "body", "body_extra"]
 
 
 def reindex(kind, ids):
@@ -20,34 +30,36 @@ def reindex(kind, ids):
     with transaction.atomic():
         SearchDocument.objects.filter(kind=kind, object_id__in=ids).delete()
         SearchDocument.objects.bulk_create(documents)
-        add_words(documents)
+        update_vocabulary()
 
 
 def rebuild():
     """Recompute the whole index from the content; returns the number of documents."""
     with transaction.atomic():
         SearchDocument.objects.all().delete()
-        # Words of content that has since been edited away go with the old vocabulary.
-        SearchWord.objects.all().delete()
         total = 0
         for published, build in SOURCES.values():
             documents = [build(obj) for obj in published().iterator(chunk_size=500)]
             SearchDocument.objects.bulk_create(documents, batch_size=500)
-            add_words(documents)
             total += len(documents)
+        update_vocabulary()
     backends.current().after_rebuild()
     return total
 
 
-def add_words(documents):
-    vocabulary = {}
-    for doc in documents:
-        text = " ".join([doc.title, doc.title_extra, doc.lead, doc.body, doc.body_extra])
-        for word in words(text):
-            if 2 <= len(word) <= MAX_WORD_LENGTH:
-                vocabulary[word] = stem(word)
-    SearchWord.objects.bulk_create(
-        [SearchWord(word=word, stem=stem) for word, stem in vocabulary.items()],
-        ignore_conflicts=True,
-        batch_size=1000,
-    )
+def update_vocabulary():
+    """Make the vocabulary the words of the documents now in the index, no more, no less."""
+    with transaction.atomic():
+        backends.current().lock_vocabulary()
+        wanted = set()
+        for texts in SearchDocument.objects.values_list(*TEXT_FIELDS).iterator(chunk_size=500):
+            wanted.update(w for w in words(" ".join(texts)) if 2 <= len(w) <= MAX_WORD_LENGTH)
+        known = set(SearchWord.objects.values_list("word", flat=True))
+        gone = sorted(known - wanted)
+        # In batches: SQLite limits the parameters of one statement.
+        for start in range(0, len(gone), BATCH_SIZE):
+            SearchWord.objects.filter(word__in=gone[start : start + BATCH_SIZE]).delete()
+        SearchWord.objects.bulk_create(
+            [SearchWord(word=word, stem=stem(word)) for word in sorted(wanted - known)],
+            batch_size=BATCH_SIZE,
+        )

@@ -7,6 +7,8 @@ Each backend module offers the same functions:
   order; the tests' table of expected results relies on it;
 - refine(terms): a finer score that orders documents of equal rank;
 - closest(queryset, text, limit): the documents whose titles look most like `text`;
+- lock_vocabulary(): called in the transaction that recomputes the vocabulary, so that two
+  concurrent saves cannot each recompute it from documents the other is changing;
 - after_rebuild(): housekeeping once the whole index has been rewritten.
 """
 

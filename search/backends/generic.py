@@ -64,5 +64,10 @@ def closest(queryset, text, limit):
     return scored[:limit]
 
 
+def lock_vocabulary():
+    """Nothing to do: SQLite lets one transaction write at a time, and the caller has already
+    written its documents, so no other save can change them until it commits."""
+
+
 def after_rebuild():
     """Nothing to do: SQLite plans these LIKE scans the same whatever the statistics."""

@@ -98,6 +98,13 @@ def closest(queryset, text, limit):
     )
 
 
+def lock_vocabulary():
+    # Held until the end of the transaction; blocks other writers of the vocabulary, not its
+    # readers. The documents read after it include what a concurrent save committed.
+    with connection.cursor() as cursor:
+        cursor.execute("LOCK TABLE search_searchword IN SHARE ROW EXCLUSIVE MODE")
+
+
 def after_rebuild():
     # Fresh statistics, or the planner keeps scanning tables it believes to be empty.
     with connection.cursor() as cursor:
