@@ -168,6 +168,22 @@ def test_a_backup_of_the_old_history_format_restores_its_content(content, tmp_pa
     assert snapshot() == before
 
 
+def test_a_backup_from_before_the_diploma_type_rename_restores_it_and_its_history(
+    content, tmp_path
+):
+    backup = tmp_path / "content.json"
+    call_command("backup", str(backup), verbosity=0)
+    before = snapshot()
+    text = backup.read_text()
+    # Written before migration 0007: the field was "category", in the rows and the versions.
+    assert '"diploma_type"' in text and '\\"diploma_type\\"' in text
+    backup.write_text(
+        text.replace('"diploma_type"', '"category"').replace('\\"diploma_type\\"', '\\"category\\"')
+    )
+    call_command("restore", str(backup), verbosity=0)
+    assert snapshot() == before
+
+
 def test_restore_replaces_what_was_written_after_the_backup(content, tmp_path):
     before = snapshot()
     backup = tmp_path / "content.json"

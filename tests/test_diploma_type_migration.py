@@ -21,16 +21,19 @@ def test_a_version_written_before_the_rename_reverts_with_its_type_de_diplome():
     with reversion.create_revision():
         diploma = make_diploma(diploma_type=DiplomaType.STATE)
     version = Version.objects.get_for_object(diploma).get()
+    written = version.serialized_data
     # What the version held before the rename: the same row under the field's old name.
     rows = json.loads(version.serialized_data)
-    rows[0]["fields"]["category"] = rows[0]["fields"].pop("diploma_type")
-    version.serialized_data = json.dumps(rows)
+    fields = rows[0]["fields"].items()
+    rows[0]["fields"] = {"category" if name == "diploma_type" else name: v for name, v in fields}
+    version.serialized_data = json.dumps(rows, ensure_ascii=False)
     version.save()
     Diploma.objects.filter(pk=diploma.pk).update(diploma_type=DiplomaType.BTS)
 
     migration.forwards(apps, schema_editor=None)
 
     version = Version.objects.get_for_object(diploma).get()
+    assert version.serialized_data == written
     assert version.field_dict["diploma_type"] == DiplomaType.STATE
     version.revert()
     diploma.refresh_from_db()

@@ -22,7 +22,8 @@ def rename_in_versions(apps, schema_editor, old, new):
         for row in rows:
             fields = row.get("fields", {})
             if old in fields:
-                fields[new] = fields.pop(old)
+                # Same key order as the serializer writes: versions are compared as text.
+                row["fields"] = {new if name == old else name: v for name, v in fields.items()}
                 changed = True
         if changed:
             version.serialized_data = json.dumps(rows, ensure_ascii=False)

@@ -16,6 +16,11 @@ from mutuelles_site.versions import content_models, record_versions
 # Backups made before the switch to django-reversion hold django-simple-history's tables,
 # which no longer exist. Their content is restored; that old history cannot be.
 OBSOLETE_MODELS = re.compile(r"^(careers|diplomas)\.historical", re.IGNORECASE)
+# Fields renamed since older backups were written: model -> {old name: current name}.
+RENAMED_FIELDS = {
+    "diplomas.diploma": {"category": "diploma_type"},
+    "diplomas.cqp": {"category": "diploma_type"},
+}
 
 
 class Command(BaseCommand):
@@ -36,6 +41,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{len(rows) - len(kept)} ligne(s) d'un ancien format d'historique ignorée(s)."
             )
+        for row in kept:
+            rename_fields(row)
         # loaddata reads files only; the kept rows go through a temporary one.
         with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as copy:
             json.dump(kept, copy)
@@ -56,6 +63,35 @@ class Command(BaseCommand):
         finally:
             os.unlink(copy.name)
         self.stdout.write(f"Base restaurée depuis {source}.")
+
+
+def rename_fields(row):
+    """Put a backup row's renamed fields under their current names, in place, and in the
+    copies of rows its versions (reversion) hold, so that old history still reverts.
+
+    Returns True when something was renamed.
+    """
+    fields = row.get("fields")
+    if not isinstance(fields, dict):
+        return False
+    names = RENAMED_FIELDS.get(str(row.get("model", "")).lower(), {})
+    renamed = any(old in fields for old in names)
+    if renamed:
+        # In place and in the same order: a version's copy is compared as text.
+        current = {names.get(name, name): value for name, value in fields.items()}
+        fields.clear()
+        fields.update(current)
+    if row.get("model") == "reversion.version" and fields.get("format") == "json":
+        try:
+            copies = json.loads(fields.get("serialized_data", ""))
+        except (TypeError, ValueError):
+            return renamed
+        if isinstance(copies, list) and any(
+            [rename_fields(copy) for copy in copies if isinstance(copy, dict)]
+        ):
+            fields["serialized_data"] = json.dumps(copies, ensure_ascii=False)
+            renamed = True
+    return renamed
 
 
 def read_backup(source):
