@@ -53,14 +53,6 @@ def snapshot():
     }
 
 
-@pytest.fixture(autouse=True)
-def fresh_content_types():
-    """Forget content type ids between tests: the flush some tests run renumbers them, and
-    the test database then puts the old numbering back."""
-    yield
-    ContentType.objects.clear_cache()
-
-
 def search_results(query="actuaire"):
     return [(group.kind, [hit.url for hit in group.hits]) for group in search(query).groups]
 
