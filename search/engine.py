@@ -1,7 +1,7 @@
 """The one search engine: the search page and the job-list keyword filter both call it.
 
-    search("educatrice")          -> Results, grouped into métiers, formations, témoignages
-    filter_careers(queryset, "q") -> the jobs of `queryset` that search("q") finds
+    search("educatrice")                            -> Results, grouped by kind of document
+    matching_ids("educatrice", DocumentKind.CAREER) -> the ids of the jobs search() finds
 
 Three queries at most for a search: the vocabulary, the ranked matches, then the texts of
 the hits shown, or instead the closest job titles when nothing is found. The
@@ -79,15 +79,16 @@ def documents(query):
     return SearchDocument.objects.filter(backends.current().matches(query.terms))
 
 
-def filter_careers(queryset, raw):
+def matching_ids(raw, kind):
+    """The ids of the objects of `kind` that search(raw) finds, as a subquery; None when `raw`
+    holds nothing usable to search for (empty, one letter, too long), so that a list
+    filtering on it stays whole."""
     query = prepare(raw)
     if query.message:
-        # Nothing usable to search for (empty, one letter, too long): the filter stays off.
-        return queryset
+        return None
     if not query.terms:
-        return queryset.none()
-    ids = documents(query).filter(kind=DocumentKind.CAREER).values("object_id")
-    return queryset.filter(pk__in=ids)
+        return SearchDocument.objects.none().values("object_id")
+    return documents(query).filter(kind=kind).values("object_id")
 
 
 def search(raw, per_group=PER_GROUP):
