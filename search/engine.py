@@ -16,8 +16,7 @@ from django.db.models.functions import RowNumber
 from . import backends
 from .highlight import excerpt
 from .models import KIND_ORDER, DocumentKind, SearchDocument, SearchWord
-from .query import TYPO_MIN_LENGTH, check, resolve, significant_words
-from .text import stem, stems
+from .query import TYPO_MIN_LENGTH, parse, resolve
 
 PER_GROUP = 10
 SUGGESTIONS = 3
@@ -61,15 +60,15 @@ class Results:
 
 
 def prepare(raw):
-    """Check the query and match its words against the vocabulary (one SQL query)."""
-    query = check(raw)
+    """Parse the query and match its words against the vocabulary (one SQL query)."""
+    query = parse(raw)
     if query.message:
         return query
     backend = backends.current()
-    typed = significant_words(query.text)
-    long_stems = [stem(w) for w in typed if len(w) >= TYPO_MIN_LENGTH]
+    typed = query.significant
+    long_stems = [query.stem(w) for w in typed if len(w) >= TYPO_MIN_LENGTH]
     vocabulary = backend.annotate_vocabulary(SearchWord.objects.all()).filter(
-        Q(stem__in=[stem(w) for w in typed]) | backend.near(long_stems)
+        Q(stem__in=[query.stem(w) for w in typed]) | backend.near(long_stems)
     )
     return resolve(query, vocabulary.values_list("word", "stem"))
 
@@ -101,7 +100,7 @@ def search(raw, per_group=PER_GROUP):
     if not results.groups:
         results.suggestions = backends.current().closest(
             SearchDocument.objects.filter(kind=DocumentKind.CAREER),
-            stems(query.text).strip(),
+            query.stemmed_text,
             SUGGESTIONS,
         )
     return results
