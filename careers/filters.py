@@ -4,9 +4,9 @@ from django import forms
 from diplomas.levels import LEVEL_CHOICES
 from diplomas.models import DiplomaType
 from mutuelles_site.filtering import FilterStateMixin
-from search.engine import filter_careers
 
 from .models import Career, Family, Pathway
+from .search import filter_careers
 
 KEYWORD_MAX_LENGTH = 100
 

@@ -1,124 +1,46 @@
-"""What each published job, diploma and testimonial contributes to the index."""
+"""What a content app says about one of its objects, and the row the index derives from it."""
 
-from django.db.models import Prefetch
+from dataclasses import dataclass
 
-from careers.models import Career, Pathway, Testimonial
-from diplomas.levels import Level
-from diplomas.models import Diploma, Speciality
-
-from .models import DocumentKind, SearchDocument
+from .models import SearchDocument
 from .synonyms import expansions
 from .text import stems
 
 
-def _join(*parts):
+@dataclass(frozen=True)
+class Document:
+    """The texts of one object as the search page shows and ranks them."""
+
+    title: str
+    # The line under the title on the results page.
+    meta: str
+    lead: str
+    body: str
+    # Words that weigh like the title but are never shown: "métier avec le bac" is about jobs
+    # open to bac holders.
+    keywords: str = ""
+
+
+def join(*parts):
+    """Paragraphs of a document's body, the empty ones left out."""
     return "\n\n".join(part.strip() for part in parts if part and part.strip())
 
 
-def _document(kind, obj, *, title, meta, lead, body, keywords=""):
-    # Keywords weigh like the title: "métier avec le bac" is about jobs open to bac holders.
-    title_extra = f"{keywords} {expansions(title)}".strip()
-    body_extra = expansions(f"{lead}\n{body}")
+def search_document(kind, obj, document):
+    """The index row of `obj`, of this kind: its texts, their variants and their stems."""
+    title_extra = f"{document.keywords} {expansions(document.title)}".strip()
+    body_extra = expansions(f"{document.lead}\n{document.body}")
     return SearchDocument(
         kind=kind,
         object_id=obj.pk,
         url=obj.get_absolute_url(),
-        title=title[:300],
-        meta=meta[:300],
-        lead=lead,
-        body=body,
+        title=document.title[:300],
+        meta=document.meta[:300],
+        lead=document.lead,
+        body=document.body,
         title_extra=title_extra[:300],
         body_extra=body_extra,
-        title_stems=stems(f"{title} {title_extra}"),
-        lead_stems=stems(lead),
-        body_stems=stems(f"{body} {body_extra}"),
+        title_stems=stems(f"{document.title} {title_extra}"),
+        lead_stems=stems(document.lead),
+        body_stems=stems(f"{document.body} {body_extra}"),
     )
-
-
-def careers():
-    pathways = Pathway.objects.published().select_related("diploma", "speciality")
-    return (
-        Career.objects.published()
-        .select_related("family")
-        .prefetch_related(Prefetch("pathways", pathways))
-    )
-
-
-def career_document(career):
-    # The diplomas that lead to the job are searchable from it: "métier BTS" finds it.
-    routes = [
-        " ".join(filter(None, [p.diploma.short_name, p.diploma.name, p.label, p.condition]))
-        for p in career.pathways.all()
-    ]
-    keywords = "métier"
-    if career.level_min == Level.BAC:
-        keywords += " accessible avec le bac"
-    return _document(
-        DocumentKind.CAREER,
-        career,
-        title=career.title,
-        meta=f"{career.family.name} · {career.level_label}",
-        lead=career.lead,
-        body=_join(career.body, career.entry_note, career.family.name, *routes),
-        keywords=keywords,
-    )
-
-
-def diplomas():
-    return Diploma.objects.published().prefetch_related(
-        Prefetch("specialities", Speciality.objects.published())
-    )
-
-
-def diploma_document(diploma):
-    title = diploma.name
-    if not diploma.name.startswith(diploma.short_name):
-        title = f"{diploma.short_name} ({diploma.name})"
-    specialities = [s.name for s in diploma.specialities.all()]
-    return _document(
-        DocumentKind.DIPLOMA,
-        diploma,
-        title=title,
-        meta=f"{diploma.get_diploma_type_display()} · {diploma.level_label}",
-        lead=diploma.summary,
-        body=_join(
-            diploma.duration,
-            diploma.place,
-            diploma.admission,
-            diploma.programme,
-            diploma.after,
-            diploma.cqp_objective,
-            diploma.cqp_method,
-            diploma.cqp_profile,
-            diploma.since_2009,
-            "Spécialités : " + ", ".join(specialities) if specialities else "",
-        ),
-        keywords="formation diplôme",
-    )
-
-
-def testimonials():
-    return Testimonial.objects.published().select_related("career")
-
-
-def testimonial_document(testimonial):
-    # Employer, town and job weigh like the title, so that "Vincennes" or "MGEN" ranks them
-    # first; the page shows them in the meta line rather than in the excerpt.
-    where = f"{testimonial.employer}, {testimonial.place}"
-    return _document(
-        DocumentKind.TESTIMONIAL,
-        testimonial,
-        title=f"{testimonial.first_name}, {testimonial.job_title}",
-        meta=f"{where} · {testimonial.career.title}",
-        lead=_join(testimonial.headline, testimonial.quote),
-        body=testimonial.story,
-        keywords=f"témoignage {where} {testimonial.career.title}",
-    )
-
-
-# kind -> (published queryset with what the document needs, builder)
-SOURCES = {
-    DocumentKind.CAREER: (careers, career_document),
-    DocumentKind.DIPLOMA: (diplomas, diploma_document),
-    DocumentKind.TESTIMONIAL: (testimonials, testimonial_document),
-}

@@ -1,7 +1,7 @@
 """The one search engine: the search page and the job-list keyword filter both call it.
 
-    search("educatrice")          -> Results, grouped into métiers, formations, témoignages
-    filter_careers(queryset, "q") -> the jobs of `queryset` that search("q") finds
+    search("educatrice")                            -> Results, grouped by kind of document
+    matching_ids("educatrice", DocumentKind.CAREER) -> the ids of the jobs search() finds
 
 Three queries at most for a search: the vocabulary, the ranked matches, then the texts of
 the hits shown, or instead the closest job titles when nothing is found. The
@@ -16,8 +16,7 @@ from django.db.models.functions import RowNumber
 from . import backends
 from .highlight import excerpt
 from .models import KIND_ORDER, DocumentKind, SearchDocument, SearchWord
-from .query import TYPO_MIN_LENGTH, check, resolve, significant_words
-from .text import stem, stems
+from .query import TYPO_MIN_LENGTH, parse, resolve
 
 PER_GROUP = 10
 SUGGESTIONS = 3
@@ -61,15 +60,15 @@ class Results:
 
 
 def prepare(raw):
-    """Check the query and match its words against the vocabulary (one SQL query)."""
-    query = check(raw)
+    """Parse the query and match its words against the vocabulary (one SQL query)."""
+    query = parse(raw)
     if query.message:
         return query
     backend = backends.current()
-    typed = significant_words(query.text)
-    long_stems = [stem(w) for w in typed if len(w) >= TYPO_MIN_LENGTH]
+    typed = query.significant
+    long_stems = [query.stem(w) for w in typed if len(w) >= TYPO_MIN_LENGTH]
     vocabulary = backend.annotate_vocabulary(SearchWord.objects.all()).filter(
-        Q(stem__in=[stem(w) for w in typed]) | backend.near(long_stems)
+        Q(stem__in=[query.stem(w) for w in typed]) | backend.near(long_stems)
     )
     return resolve(query, vocabulary.values_list("word", "stem"))
 
@@ -79,15 +78,16 @@ def documents(query):
     return SearchDocument.objects.filter(backends.current().matches(query.terms))
 
 
-def filter_careers(queryset, raw):
+def matching_ids(raw, kind):
+    """The ids of the objects of `kind` that search(raw) finds, as a subquery; None when `raw`
+    holds nothing usable to search for (empty, one letter, too long), so that a list
+    filtering on it stays whole."""
     query = prepare(raw)
     if query.message:
-        # Nothing usable to search for (empty, one letter, too long): the filter stays off.
-        return queryset
+        return None
     if not query.terms:
-        return queryset.none()
-    ids = documents(query).filter(kind=DocumentKind.CAREER).values("object_id")
-    return queryset.filter(pk__in=ids)
+        return SearchDocument.objects.none().values("object_id")
+    return documents(query).filter(kind=kind).values("object_id")
 
 
 def search(raw, per_group=PER_GROUP):
@@ -100,7 +100,7 @@ def search(raw, per_group=PER_GROUP):
     if not results.groups:
         results.suggestions = backends.current().closest(
             SearchDocument.objects.filter(kind=DocumentKind.CAREER),
-            stems(query.text).strip(),
+            query.stemmed_text,
             SUGGESTIONS,
         )
     return results

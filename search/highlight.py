@@ -70,6 +70,7 @@ def _marked(text, stems):
 
 def excerpt(text, stems, size=EXCERPT_WORDS):
     """About `size` words of `text` around the first match, as safe HTML."""
+    # Marked once: the same spans place the excerpt and are wrapped in <mark>.
     marked = _marked(text, stems)
     anchor = marked[0][0] if marked else 0
     context = min(CONTEXT_WORDS, size // 3)
@@ -86,16 +87,22 @@ def excerpt(text, stems, size=EXCERPT_WORDS):
         return ""
     more = next(words, None) is not None
     finish = last.end() if more else len(text)
-    html = highlight(text[begin:finish], stems)
+    # The excerpt begins and ends on word boundaries, so no marked word straddles them.
+    html = _wrapped(text, [span for span in marked if begin <= span[0] < finish], begin, finish)
     return mark_safe(("… " if begin else "") + html + (" …" if more else ""))
 
 
 def highlight(text, stems):
     """Escape `text`, then wrap the words matching `stems` in <mark>."""
-    parts, position = [], 0
-    for start, end in _marked(text, stems):
+    return mark_safe(_wrapped(text, _marked(text, stems), 0, len(text)))
+
+
+def _wrapped(text, marked, begin, finish):
+    """text[begin:finish] escaped, with the `marked` spans (inside it) wrapped in <mark>."""
+    parts, position = [], begin
+    for start, end in marked:
         parts.append(escape(text[position:start]))
         parts.append(f"<mark>{escape(text[start:end])}</mark>")
         position = end
-    parts.append(escape(text[position:]))
-    return mark_safe("".join(parts))
+    parts.append(escape(text[position:finish]))
+    return "".join(parts)

@@ -1,16 +1,17 @@
 """Writing the index: one document per published item, plus the vocabulary for typos.
 
-The vocabulary is exactly the words of the documents in the index, recomputed from them in
-the transaction that changes a document: a word that only an unpublished, edited or deleted
-item contained is never offered as a correction. With the brochure (46 documents, about
-1,800 words) one recomputation costs about 10 ms on SQLite and on PostgreSQL; saving a job
-runs it twice (the job, then its testimonial).
+What is indexed comes from the sources the content apps register (registry.py). The
+vocabulary is exactly the words of the documents in the index, recomputed from them in the
+transaction that changes a document: a word that only an unpublished, edited or deleted item
+contained is never offered as a correction. With the brochure (46 documents, about 1,800
+words) one recomputation costs about 10 ms on SQLite and on PostgreSQL; saving a job runs it
+once for the job and its testimonial.
 """
 
 from django.db import transaction
 
 from . import backends
-from .documents import SOURCES
+from .documents import search_document
 from .models import SearchDocument, SearchWord
 from .text import stem, words
 
@@ -20,26 +21,36 @@ BATCH_SIZE = 1000
 TEXT_FIELDS = ["title", "title_extra", "lead", "body", "body_extra"]
 
 
-def reindex(kind, ids):
-    """Rewrite the documents of these objects; an unpublished or deleted one drops out."""
-    ids = set(ids)
-    if not ids:
+def reindex(changes):
+    """Rewrite the documents of these objects; an unpublished or deleted one drops out.
+
+    `changes` maps each source (registry.Source) to the ids of its objects to rewrite.
+    """
+    changes = {source: set(ids) for source, ids in changes.items()}
+    changes = {source: ids for source, ids in changes.items() if ids}
+    if not changes:
         return
-    published, build = SOURCES[kind]
-    documents = [build(obj) for obj in published().filter(pk__in=ids)]
     with transaction.atomic():
-        SearchDocument.objects.filter(kind=kind, object_id__in=ids).delete()
-        SearchDocument.objects.bulk_create(documents)
+        for source, ids in changes.items():
+            documents = [
+                search_document(source.kind, obj, source.build(obj))
+                for obj in source.published().filter(pk__in=ids)
+            ]
+            SearchDocument.objects.filter(kind=source.kind, object_id__in=ids).delete()
+            SearchDocument.objects.bulk_create(documents)
         update_vocabulary()
 
 
-def rebuild():
-    """Recompute the whole index from the content; returns the number of documents."""
+def rebuild(sources):
+    """Recompute the whole index from these sources; returns the number of documents."""
     with transaction.atomic():
         SearchDocument.objects.all().delete()
         total = 0
-        for published, build in SOURCES.values():
-            documents = [build(obj) for obj in published().iterator(chunk_size=500)]
+        for source in sources:
+            documents = [
+                search_document(source.kind, obj, source.build(obj))
+                for obj in source.published().iterator(chunk_size=500)
+            ]
             SearchDocument.objects.bulk_create(documents, batch_size=500)
             total += len(documents)
         update_vocabulary()

@@ -19,23 +19,40 @@ class Term:
     typed: str
     # Folded words to look for; the stem first. Several when the typed word was corrected.
     alternatives: tuple
+    # The stems of the alternatives: what stored stems and excerpt words are matched against.
+    stems: tuple
     corrected: bool = False
-
-    @property
-    def stems(self):
-        return tuple(dict.fromkeys(stem(word) for word in self.alternatives))
 
 
 @dataclass
 class Query:
+    """What a visitor typed, parsed, folded and stemmed once; the engine carries it from the
+    vocabulary lookup to the excerpts, and nothing downstream folds or stems it again."""
+
     text: str
     message: str = ""
+    # The folded words of the text, in order, stopwords included.
+    words: tuple = ()
+    # The words a document must contain: no stopwords, no repeats, at most MAX_TERMS.
+    significant: list = field(default_factory=list)
     terms: list = field(default_factory=list)
     ignored: list = field(default_factory=list)
+    _stems: dict = field(default_factory=dict, repr=False)
 
     @property
     def corrections(self):
         return [term for term in self.terms if term.corrected]
+
+    def stem(self, word):
+        """The stem of a folded word, computed once per query however often it is asked for."""
+        if word not in self._stems:
+            self._stems[word] = stem(word)
+        return self._stems[word]
+
+    @property
+    def stemmed_text(self):
+        """Every word of the text as its stem, as the documents' stems are stored."""
+        return " ".join(self.stem(word) for word in self.words)
 
 
 def clean(raw):
@@ -44,7 +61,7 @@ def clean(raw):
     return " ".join(text.split())
 
 
-def check(raw):
+def parse(raw):
     """A Query with the visitor's words, or with a French message saying what is wrong."""
     text = clean(raw)
     query = Query(text=text)
@@ -60,16 +77,15 @@ def check(raw):
             f"Votre recherche est trop longue ({len(text)} caractères) : "
             f"raccourcissez-la à {MAX_LENGTH} caractères au plus."
         )
-    elif not significant_words(text):
-        query.message = (
-            "Votre recherche ne contient aucun mot utilisable : essayez un nom de métier, "
-            "de diplôme, de ville ou d'employeur."
-        )
+    else:
+        query.words = tuple(words(text))
+        query.significant = list(dict.fromkeys(filter(is_significant, query.words)))[:MAX_TERMS]
+        if not query.significant:
+            query.message = (
+                "Votre recherche ne contient aucun mot utilisable : essayez un nom de métier, "
+                "de diplôme, de ville ou d'employeur."
+            )
     return query
-
-
-def significant_words(text):
-    return list(dict.fromkeys(w for w in words(text) if is_significant(w)))[:MAX_TERMS]
 
 
 def resolve(query, vocabulary):
@@ -81,17 +97,25 @@ def resolve(query, vocabulary):
     known_stems = {}
     for word, word_stem in vocabulary:
         known_stems.setdefault(word_stem, word)
-    for typed in significant_words(query.text):
-        typed_stem = stem(typed)
+    for typed in query.significant:
+        typed_stem = query.stem(typed)
         if typed_stem in known_stems:
-            query.terms.append(Term(typed, tuple(dict.fromkeys([typed_stem, typed]))))
+            alternatives = tuple(dict.fromkeys([typed_stem, typed]))
+            query.terms.append(Term(typed, alternatives, _stems(query, alternatives)))
             continue
         close = corrections(typed_stem, known_stems) if len(typed) >= TYPO_MIN_LENGTH else []
         if close:
-            query.terms.append(Term(typed, tuple(close), corrected=True))
+            alternatives = tuple(close)
+            query.terms.append(
+                Term(typed, alternatives, _stems(query, alternatives), corrected=True)
+            )
         else:
             query.ignored.append(typed)
     return query
+
+
+def _stems(query, alternatives):
+    return tuple(dict.fromkeys(query.stem(word) for word in alternatives))
 
 
 def corrections(typed_stem, known_stems, limit=2):

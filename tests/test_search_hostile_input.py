@@ -3,7 +3,8 @@
 import pytest
 
 from careers.models import Career
-from search.engine import filter_careers, search
+from careers.search import filter_careers
+from search.engine import search
 
 pytestmark = pytest.mark.django_db
 
