@@ -114,3 +114,12 @@ def error_messages(response):
         for errors in elements(page(response), "ul", class_="errorlist")
         for item in elements(errors, "li")
     ]
+
+
+def admin_messages(response):
+    """The messages the admin shows at the top of the page (success, warning, error)."""
+    return [
+        text(item)
+        for messages in elements(page(response), "ul", class_="messagelist")
+        for item in elements(messages, "li")
+    ]
