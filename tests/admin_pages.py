@@ -2,6 +2,8 @@
 
 from html.parser import HTMLParser
 
+from .html_pages import elements, page, text, texts
+
 SKIPPED_INPUTS = {"submit", "button", "image", "reset", "file"}
 
 
@@ -96,3 +98,28 @@ def post_form(client, url, **changes):
     page = client.get(url)
     assert page.status_code == 200, f"{url}: HTTP {page.status_code}"
     return client.post(url, form_data(page, **changes))
+
+
+def error_note(response):
+    """The text of the admin's "Please correct the errors below" note, None when absent."""
+    notes = texts(page(response), "p", class_="errornote")
+    return notes[0] if notes else None
+
+
+def error_messages(response):
+    """Every message an admin form shows in its error lists (field, row and form errors),
+    in page order."""
+    return [
+        text(item)
+        for errors in elements(page(response), "ul", class_="errorlist")
+        for item in elements(errors, "li")
+    ]
+
+
+def admin_messages(response):
+    """The messages the admin shows at the top of the page (success, warning, error)."""
+    return [
+        text(item)
+        for messages in elements(page(response), "ul", class_="messagelist")
+        for item in elements(messages, "li")
+    ]

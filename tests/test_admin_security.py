@@ -6,6 +6,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import clear_url_caches
 
+from .html_pages import element, hrefs, page, texts
+
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "un-mot-de-passe-solide"
@@ -30,8 +32,9 @@ def test_five_wrong_passwords_lock_the_account_even_with_the_right_one(client, s
     assert log_in(client, "edith", "devine").status_code == 429
     response = log_in(client, "edith", PASSWORD)
     assert response.status_code == 429
-    assert "Connexion bloquée" in response.content.decode()
-    assert "pendant 30 minutes" in response.content.decode()
+    html = page(response, status=429)
+    assert texts(html, "h1") == ["Connexion bloquée"]
+    assert "est bloquée pendant 30 minutes." in texts(element(html, "main"), "p")[0]
     assert response["Retry-After"] == "1800"
     assert "_auth_user_id" not in client.session
 
@@ -89,7 +92,8 @@ def test_the_admin_moves_with_the_admin_url_setting(client, admin_url, staff):
 
 def test_the_password_reset_moves_with_the_admin(client, admin_url):
     admin_url("gestion-du-guide/")
-    page = client.get("/gestion-du-guide/login/")
-    assert 'href="/gestion-du-guide/password_reset/"' in page.content.decode()
+    assert "/gestion-du-guide/password_reset/" in hrefs(
+        page(client.get("/gestion-du-guide/login/"))
+    )
     assert client.get("/gestion-du-guide/password_reset/").status_code == 200
     assert client.get("/admin/password_reset/").status_code == 404

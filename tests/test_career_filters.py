@@ -1,6 +1,6 @@
 import pytest
 
-from .html_pages import element, elements, page, text
+from .html_pages import element, elements, page, text, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -90,24 +90,44 @@ def test_pagination_links_keep_the_filters(client, brochure, settings):
     assert links and all("niveau=5" in link for link in links)
 
 
+INVALID_CHOICE = "Sélectionnez un choix valide. {} n’en fait pas partie."
+
+
 @pytest.mark.parametrize(
-    "query",
+    ("query", "message"),
     [
-        {"niveau": "zzz"},
-        {"niveau": "99"},
-        {"type_diplome": "nope"},
-        {"famille": "inconnue"},
-        {"famille[]": ""},
-        {"q": "x" * 500},
-        {"page": "999999"},
-        {"page": "abc"},
-        {"page": "-1"},
-        {"niveau": ["2", "3"]},
+        ({"niveau": "zzz"}, INVALID_CHOICE.format("zzz")),
+        ({"niveau": "99"}, INVALID_CHOICE.format("99")),
+        ({"type_diplome": "nope"}, INVALID_CHOICE.format("nope")),
+        ({"famille": "inconnue"}, INVALID_CHOICE.format("inconnue")),
+        (
+            {"q": "x" * 500},
+            "Assurez-vous que cette valeur comporte au plus 100 caractères (actuellement 500).",
+        ),
+        ({"page": "999999"}, "La page 999999 n'existe pas : voici la dernière page (2)."),
+        ({"page": "abc"}, "Le numéro de page demandé n'est pas valide : voici la première page."),
+        ({"page": "-1"}, "La page -1 n'existe pas : voici la dernière page (2)."),
     ],
 )
-def test_bad_parameters_give_a_normal_page_with_a_message(client, brochure, query):
+def test_bad_parameters_give_a_normal_page_with_a_message(client, brochure, query, message):
     response = client.get("/metiers/", query)
-    assert response.status_code == 200
+    html = page(response)
+    alerts = [
+        text(item)
+        for alert in elements(html, "div", role="alert")
+        for item in elements(alert, "li")
+    ]
+    notices = texts(html, "p", class_="notice")
+    # The filter's error follows its label, a link to the field.
+    (shown,) = alerts + notices
+    assert shown.endswith(message)
+    assert response.context["paginator"].count >= 1
+
+
+@pytest.mark.parametrize("query", [{"famille[]": ""}, {"niveau": ["2", "3"]}])
+def test_unknown_or_repeated_parameters_give_a_normal_page(client, brochure, query):
+    response = client.get("/metiers/", query)
+    assert elements(page(response), "div", role="alert") == []
     assert response.context["paginator"].count >= 1
 
 

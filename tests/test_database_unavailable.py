@@ -9,6 +9,8 @@ from django.contrib.sessions.middleware import SessionMiddleware
 from django.db import OperationalError, connection, connections
 from django.test import Client
 
+from .html_pages import page, texts
+
 pytestmark = pytest.mark.django_db
 
 POSTGRES_ONLY = pytest.mark.skipif(
@@ -47,10 +49,10 @@ def assert_is_the_outage_page(response):
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     assert "no-store" in response["Cache-Control"]
-    html = response.content.decode()
-    assert "Site momentanément indisponible" in html
-    assert '<html lang="fr">' in html
-    assert "Traceback" not in html
+    html = page(response, status=503)
+    assert dict(html.attributes)["lang"] == "fr"
+    assert texts(html, "h1") == ["Site momentanément indisponible"]
+    assert b"Traceback" not in response.content
     assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
 
 

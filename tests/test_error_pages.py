@@ -6,16 +6,19 @@ from django.test import Client
 
 from careers.views import HomeView
 
+from .html_pages import element, elements, hrefs, page, text, texts
+
 pytestmark = pytest.mark.django_db
 
 
 def assert_site_page(response, status, heading):
-    assert response.status_code == status
-    html = response.content.decode()
-    assert '<html lang="fr">' in html
-    assert f"<h1>{heading}</h1>" in html
-    assert "css/site.css" in html
-    assert 'href="/"' in html or 'href="/metiers/"' in html
+    html = page(response, status=status)
+    assert dict(html.attributes)["lang"] == "fr"
+    assert texts(html, "h1") == [heading]
+    (stylesheet,) = elements(html, "link", rel="stylesheet")
+    assert dict(stylesheet.attributes)["href"].endswith("css/site.css")
+    assert {"/", "/metiers/"} & set(hrefs(element(html, "main"))), "no way back into the site"
+    return html
 
 
 def test_a_request_for_an_unknown_host_gets_the_french_400(client):
@@ -49,6 +52,7 @@ def test_a_crash_gets_the_french_500_not_the_outage_page_and_no_details(monkeypa
 
     monkeypatch.setattr(HomeView, "get_context_data", fail)
     response = Client(raise_request_exception=False).get("/")
-    assert_site_page(response, 500, "Une erreur est survenue")
-    assert "secret internals" not in response.content.decode()
+    html = assert_site_page(response, 500, "Une erreur est survenue")
+    assert "secret internals" not in text(html)
+    assert b"secret internals" not in response.content  # nor in a comment or an attribute
     assert "Retry-After" not in response

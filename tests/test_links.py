@@ -4,20 +4,33 @@ import pytest
 
 from careers.models import Pathway
 
+from .html_pages import elements, hrefs, labelled, page
+
 pytestmark = pytest.mark.django_db
 
 
 def test_every_job_diploma_link_works_both_ways(client, brochure):
+    pages = {}
+
+    def links(url, region):
+        if url not in pages:
+            pages[url] = page(client.get(url))
+        return hrefs(labelled(pages[url], region))
+
     for pathway in Pathway.objects.select_related("career", "diploma"):
-        job_page = client.get(pathway.career.get_absolute_url()).content.decode()
-        assert f'href="{pathway.diploma.get_absolute_url()}"' in job_page, pathway
-        diploma_page = client.get(pathway.diploma.get_absolute_url()).content.decode()
-        assert f'href="{pathway.career.get_absolute_url()}"' in diploma_page, pathway
+        career, diploma = pathway.career.get_absolute_url(), pathway.diploma.get_absolute_url()
+        assert diploma in links(career, "diplomes-titre"), pathway
+        assert career in links(diploma, "metiers-titre"), pathway
 
 
 def test_the_testimonials_page_links_each_person_to_their_job(client, brochure):
-    html = client.get("/temoignages/").content.decode()
-    for pathway in Pathway.objects.filter(career__testimonial__isnull=False).select_related(
-        "career"
-    ):
-        assert f'href="{pathway.career.get_absolute_url()}"' in html
+    cards = elements(page(client.get("/temoignages/")), "article", class_="testimonial")
+    linked = {href for card in cards for href in hrefs(card)}
+    expected = {
+        pathway.career.get_absolute_url()
+        for pathway in Pathway.objects.filter(career__testimonial__isnull=False).select_related(
+            "career"
+        )
+    }
+    assert linked == expected
+    assert len(cards) == 12

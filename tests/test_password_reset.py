@@ -8,12 +8,20 @@ from pytest_django.asserts import assertContains
 
 from tests.test_production_settings import PRODUCTION, settings_in
 
+from .html_pages import element, page, texts
+
 pytestmark = pytest.mark.django_db
 
 NEW_PASSWORD = "un-tout-nouveau-secret-2024"
 LINK = re.compile(r"http://testserver(/admin/reset/[\w-]+/[\w-]+/)")
 INVALID_LINK = "Le lien de mise à jour du mot de passe n’était pas valide"
 SENT = "Nous vous avons envoyé par courriel les instructions"
+
+
+def paragraph_starting(start, html):
+    """The one paragraph of the admin page's content that begins with `start`."""
+    (found,) = [p for p in texts(element(html, "div", id="content"), "p") if p.startswith(start)]
+    return found
 
 
 @pytest.fixture
@@ -32,16 +40,19 @@ def test_the_admin_login_page_offers_a_password_reset(client):
         '<a href="/admin/password_reset/">Identifiants de connexion oubliés\N{NO-BREAK SPACE}?</a>'
     )
     assertContains(client.get("/admin/login/"), link, html=True)
-    form = client.get("/admin/password_reset/")
-    assertContains(form, "Saisissez votre adresse électronique ci-dessous")
-    assertContains(form, "Les métiers des mutuelles : administration")
+    form = page(client.get("/admin/password_reset/"))
+    intro = paragraph_starting("Mot de passe perdu ?", form)
+    assert "Saisissez votre adresse électronique ci-dessous" in intro
+    assert texts(form, "div", id="site-name") + texts(form, "h1", id="site-name") == [
+        "Les métiers des mutuelles : administration"
+    ]
 
 
 def test_an_editor_resets_the_password_from_the_mailed_link_and_logs_in(client, edith, mailoutbox):
     response = ask_for_a_link(client, "Edith@Example.org")
     assert response.status_code == 302
     assert response["Location"] == "/admin/password_reset/done/"
-    assert SENT in client.get(response["Location"]).content.decode()
+    assert paragraph_starting(SENT, page(client.get(response["Location"])))
 
     assert len(mailoutbox) == 1
     mail = mailoutbox[0]
@@ -53,10 +64,10 @@ def test_an_editor_resets_the_password_from_the_mailed_link_and_logs_in(client, 
     # Django moves the token into the session and answers a URL without it.
     form_url = client.get(link)["Location"]
     form = client.get(form_url)
-    assert "Saisissez deux fois votre nouveau mot de passe" in form.content.decode()
+    assert paragraph_starting("Saisissez deux fois votre nouveau mot de passe", page(form))
     done = client.post(form_url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
     assert done["Location"] == "/admin/reset/done/"
-    assert "Votre mot de passe a été défini" in client.get(done["Location"]).content.decode()
+    assert paragraph_starting("Votre mot de passe a été défini", page(client.get(done["Location"])))
 
     login = client.post("/admin/login/", {"username": "edith", "password": NEW_PASSWORD})
     assert login.status_code == 302
@@ -68,7 +79,7 @@ def test_a_used_link_no_longer_works(client, edith, mailoutbox):
     link = LINK.search(mailoutbox[0].body)[1]
     form_url = client.get(link)["Location"]
     client.post(form_url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
-    assertContains(client.get(link, follow=True), INVALID_LINK)
+    assert paragraph_starting(INVALID_LINK, page(client.get(link, follow=True)))
 
 
 def test_an_unknown_address_gets_the_same_answer_and_no_mail(client, edith, mailoutbox):
@@ -107,9 +118,9 @@ def test_a_tampered_link_shows_the_invalid_link_page(client, edith, mailoutbox, 
     ask_for_a_link(client, "edith@example.org")
     mailed_uid, mailed_token = LINK.search(mailoutbox[0].body)[1].split("/")[3:5]
     url = f"/admin/reset/{uid.format(uid=mailed_uid)}/{token.format(token=mailed_token)}/"
-    assertContains(client.get(url, follow=True), INVALID_LINK)
+    assert paragraph_starting(INVALID_LINK, page(client.get(url, follow=True)))
     refused = client.post(url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
-    assertContains(refused, INVALID_LINK)
+    assert paragraph_starting(INVALID_LINK, page(refused))
     edith.refresh_from_db()
     assert not edith.check_password(NEW_PASSWORD)
 

@@ -6,6 +6,8 @@ from careers.models import Career
 from careers.search import filter_careers
 from search.engine import search
 
+from .html_pages import element, elements, page, text
+
 pytestmark = pytest.mark.django_db
 
 HOSTILE = [
@@ -49,9 +51,9 @@ def test_a_nul_byte_is_dropped_and_the_rest_still_searched(brochure):
 
 
 def test_markup_in_the_query_is_escaped_on_the_page(client, brochure):
-    html = client.get("/recherche/", {"q": "<b>opticien</b>"}).content.decode()
-    assert "<b>opticien</b>" not in html
-    assert "&lt;b&gt;opticien&lt;/b&gt;" in html
+    html = page(client.get("/recherche/", {"q": "<b>opticien</b>"}))
+    assert elements(html, "b") == []  # shown as text, never as markup
+    assert text(element(html, "p", class_="result-count")).endswith("pour « <b>opticien</b> ».")
 
 
 def test_tsquery_operators_are_plain_characters(brochure):

@@ -1,66 +1,79 @@
 """The search page: grouped, ranked results with highlighted excerpts, in French."""
 
-import re
-
 import pytest
+
+from .html_pages import element, elements, hrefs, labelled, page, text, texts
 
 pytestmark = pytest.mark.django_db
 
 
-def page(client, q):
-    response = client.get("/recherche/", {"q": q})
-    assert response.status_code == 200
-    return response.content.decode()
+def results(client, q):
+    return page(client.get("/recherche/", {"q": q}))
+
+
+def hit_links(html):
+    """The result links in page order, group by group."""
+    return [href for hit in elements(html, "h3", class_="card-title") for href in hrefs(hit)]
 
 
 def test_every_page_has_a_labelled_search_form_leading_to_the_search_page(client, brochure):
     for url in ["/", "/metiers/", "/formations/bts/", "/temoignages/"]:
-        html = client.get(url).content.decode()
-        form = re.search(r'<form class="site-search" role="search" method="get"[^>]*>', html)
-        assert form and 'action="/recherche/"' in form.group()
-        assert '<label for="site-search-q">' in html
-        assert 'id="site-search-q" name="q"' in html
+        form = element(page(client.get(url)), "form", class_="site-search")
+        attributes = dict(form.attributes)
+        assert (attributes["role"], attributes["method"], attributes["action"]) == (
+            "search",
+            "get",
+            "/recherche/",
+        ), url
+        assert text(element(form, "label", for_="site-search-q")), url
+        assert dict(element(form, "input", id="site-search-q").attributes)["name"] == "q", url
 
 
 def test_it_groups_results_into_jobs_diplomas_and_testimonials(client, brochure):
-    html = page(client, "infirmière")
-    assert html.count("<h1") == 1
-    jobs, diplomas, testimonials = (
-        html.index(f'id="resultats-{kind}"') for kind in ["metier", "formation", "temoignage"]
-    )
-    assert jobs < diplomas < testimonials
-    assert 'href="/metiers/infirmier-coordinateur/"' in html
-    assert 'href="/formations/de-infirmier/"' in html
+    html = results(client, "infirmière")
+    assert len(elements(html, "h1")) == 1
+    groups = [dict(h2.attributes).get("id") for h2 in elements(html, "h2")]
+    assert groups == ["resultats-metier", "resultats-formation", "resultats-temoignage"]
+    assert "/metiers/infirmier-coordinateur/" in hrefs(labelled(html, "resultats-metier"))
+    assert "/formations/de-infirmier/" in hrefs(labelled(html, "resultats-formation"))
 
 
 def test_it_highlights_the_matched_words_in_the_excerpt(client, brochure):
-    html = page(client, "surdité")
-    assert "<mark>surdité</mark>" in html
+    html = results(client, "surdité")
+    marked = [text(mark) for mark in elements(html, "mark")]
+    assert "surdité" in marked
+    assert all(
+        elements(excerpt, "mark") for excerpt in elements(html, "p", class_="search-excerpt")
+    )
 
 
 def test_a_title_match_ranks_above_a_body_match(client, brochure):
-    html = page(client, "actuaire")
+    links = hit_links(results(client, "actuaire"))
     # "Actuaire" is the job's title; the concepteur's text only mentions actuaries.
-    assert html.index('href="/metiers/actuaire/"') < html.index(
-        'href="/metiers/concepteur-technique-de-produit/"'
+    assert links.index("/metiers/actuaire/") < links.index(
+        "/metiers/concepteur-technique-de-produit/"
     )
 
 
 def test_it_says_which_word_it_corrected(client, brochure):
-    html = page(client, "actuair")
-    assert "« actuair » ne figure pas dans le guide : nous avons cherché « actuaire »" in html
+    notices = texts(results(client, "actuair"), "p", class_="notice")
+    assert notices == [
+        "« actuair » ne figure pas dans le guide : nous avons cherché « actuaire » à la place."
+    ]
 
 
 def test_the_job_group_links_to_the_filtered_job_list(client, brochure):
-    assert 'href="/metiers/?q=opticiens"' in page(client, "opticiens")
+    jobs = labelled(results(client, "opticiens"), "resultats-metier")
+    assert hrefs(element(jobs, "p", class_="more")) == ["/metiers/?q=opticiens"]
 
 
 def test_nothing_found_suggests_close_job_titles_and_the_filters(client, brochure):
-    html = page(client, "infirmerie zzzz")
-    assert "Aucun résultat pour « infirmerie zzzz »" in html
-    assert "Les métiers dont le nom s'en approche le plus" in html
-    assert 'href="/metiers/infirmier-coordinateur/"' in html
-    assert 'href="/metiers/"' in html and 'href="/formations/"' in html
+    notice = element(results(client, "infirmerie zzzz"), "div", class_="notice")
+    paragraphs = texts(notice, "p")
+    assert paragraphs[0] == "Aucun résultat pour « infirmerie zzzz »."
+    assert paragraphs[1] == "Les métiers dont le nom s'en approche le plus :"
+    assert "/metiers/infirmier-coordinateur/" in hrefs(element(notice, "ul"))
+    assert hrefs(notice)[-2:] == ["/metiers/", "/formations/"]
 
 
 @pytest.mark.parametrize(
@@ -74,10 +87,13 @@ def test_nothing_found_suggests_close_job_titles_and_the_filters(client, brochur
     ],
 )
 def test_an_unusable_query_gets_a_french_message(client, brochure, q, message):
-    html = page(client, q)
-    assert message in html
-    assert html.count("<h1") == 1
+    html = results(client, q)
+    (status,) = elements(html, "p", role="status")
+    assert message in text(status)
+    assert len(elements(html, "h1")) == 1
+    assert elements(html, "section", class_="search-group") == []
 
 
 def test_the_header_field_keeps_the_query_on_the_search_page(client, brochure):
-    assert 'value="opticien"' in page(client, "opticien")
+    field = element(results(client, "opticien"), "input", id="site-search-q")
+    assert dict(field.attributes)["value"] == "opticien"

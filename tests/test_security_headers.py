@@ -5,6 +5,8 @@ from html.parser import HTMLParser
 import pytest
 from django.contrib.auth.models import User
 
+from .html_pages import element, page
+
 pytestmark = pytest.mark.django_db
 
 PAGES = ["/metiers/", "/admin/", "/admin/careers/career/add/"]
@@ -130,7 +132,7 @@ def test_pages_have_no_inline_code_the_policy_would_block(superuser_client, url)
 
 
 def test_the_admin_prepopulates_slugs_from_data_attributes_not_inline_script(superuser_client):
-    html = superuser_client.get("/admin/careers/career/add/").content.decode()
-    assert 'id="django-admin-prepopulated-fields-constants"' in html
-    assert "data-prepopulated-fields=" in html
-    assert 'src="/static/admin/js/prepopulate_init.js"' in html
+    html = page(superuser_client.get("/admin/careers/career/add/"))
+    constants = element(html, "script", id="django-admin-prepopulated-fields-constants")
+    assert dict(constants.attributes)["src"] == "/static/admin/js/prepopulate_init.js"
+    assert dict(constants.attributes)["data-prepopulated-fields"]
