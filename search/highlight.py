@@ -92,11 +92,6 @@ def excerpt(text, stems, size=EXCERPT_WORDS):
     return mark_safe(("… " if begin else "") + html + (" …" if more else ""))
 
 
-def highlight(text, stems):
-    """Escape `text`, then wrap the words matching `stems` in <mark>."""
-    return mark_safe(_wrapped(text, _marked(text, stems), 0, len(text)))
-
-
 def _wrapped(text, marked, begin, finish):
     """text[begin:finish] escaped, with the `marked` spans (inside it) wrapped in <mark>."""
     parts, position = [], begin
