@@ -17,7 +17,7 @@ from diplomas.models import CQP, Diploma, Speciality
 from search.engine import search
 
 from .admin_pages import admin_messages, form_data, post_form
-from .helpers import make_diploma
+from .helpers import make_career, make_diploma
 from .html_pages import element, hrefs, texts
 from .html_pages import page as parse
 
@@ -336,16 +336,7 @@ def test_a_version_citing_a_diploma_deleted_since_is_refused_in_french(client, e
 def test_a_version_whose_slug_is_taken_since_is_refused_in_french(client, editor, brochure):
     webmestre = Career.objects.get(slug="webmestre")
     post_form(client, JOB.format(webmestre.pk) + "change/", slug="webmestre-neuf")
-    Career.objects.create(
-        family=webmestre.family,
-        slug="webmestre",
-        title_masculine="W",
-        title_feminine="W",
-        lead="-",
-        body="-",
-        level_min=2,
-        level_max=2,
-    )
+    make_career(family=webmestre.family, slug="webmestre")
     _, links, _ = history(client, JOB.format(webmestre.pk))
     response = client.get(links[-1], follow=True)
     (message,) = admin_messages(response)
