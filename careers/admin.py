@@ -1,22 +1,36 @@
 from itertools import groupby
 from operator import attrgetter
 
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.db.models import BLANK_CHOICE_DASH
 
 from diplomas.models import Speciality
+from mutuelles_site.admin_actions import ReviewListFilter
 from mutuelles_site.admin_forms import ContentInlineFormSet
-from mutuelles_site.content_admin import ContentAdmin
+from mutuelles_site.content_admin import ADDITIONS_FIELDSET, ContentAdmin, SigningInlineMixin
+from mutuelles_site.provenance import SignedAddition
 from mutuelles_site.slugs import PrepopulatedSlugsMixin
 
 from .models import Career, Family, Pathway, Testimonial
 
 
-class PathwayInline(admin.TabularInline):
+class PathwayInline(SigningInlineMixin, admin.TabularInline):
     model = Pathway
     formset = ContentInlineFormSet
     extra = 1
-    fields = ["diploma", "speciality", "condition", "position"]
+    # The link's signature, when it is an addition, sits on its row (SignedAddition).
+    fields = [
+        "diploma",
+        "speciality",
+        "level",
+        "condition",
+        "position",
+        "source",
+        *SignedAddition.SIGNATURE_FIELDS,
+    ]
+    formfield_overrides = {models.TextField: {"widget": forms.TextInput(attrs={"size": 30})}}
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
@@ -50,9 +64,9 @@ class TestimonialInline(PrepopulatedSlugsMixin, admin.StackedInline):
 
 @admin.register(Family)
 class FamilyAdmin(ContentAdmin):
-    list_display = ["name", "position", "is_published"]
+    list_display = ["name", "position", "is_published", "reviewed_on"]
     list_editable = ["position", "is_published"]
-    list_filter = ["is_published"]
+    list_filter = ["is_published", ReviewListFilter]
     search_fields = ["name", "intro"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -66,8 +80,17 @@ class CareerAdmin(ContentAdmin):
         "level_min",
         "level_max",
         "is_published",
+        "reviewed_on",
     ]
-    list_filter = ["is_published", "family", "level_min", "pathways__diploma__diploma_type"]
+    list_filter = [
+        "is_published",
+        ReviewListFilter,
+        "family",
+        "level_min",
+        "level_source",
+        "pathways__source",
+        "pathways__diploma__diploma_type",
+    ]
     list_select_related = ["family"]
     search_fields = ["title_masculine", "title_feminine", "lead", "body"]
     prepopulated_fields = {"slug": ["title_masculine"]}
@@ -88,7 +111,9 @@ class CareerAdmin(ContentAdmin):
             },
         ),
         ("Contenu", {"fields": ["lead", "body"]}),
-        ("Accès", {"fields": ["level_min", "level_max", "entry_note"]}),
+        ("Accès", {"fields": ["level_min", "level_max", "level_source", "entry_note"]}),
+        ADDITIONS_FIELDSET,
+        ("Vérification", {"fields": ["reviewed_on"]}),
     ]
 
 

@@ -8,6 +8,12 @@ from diplomas.levels import LEVEL_CHOICES, Level, range_label
 from diplomas.models import Diploma, Speciality
 from mutuelles_site.fields import ProseField
 from mutuelles_site.preview import PreviewQuerySet
+from mutuelles_site.provenance import (
+    Reviewed,
+    SignedAddition,
+    source_constraints,
+    source_field,
+)
 
 
 class FamilyQuerySet(models.QuerySet):
@@ -26,7 +32,7 @@ class FamilyManager(models.Manager.from_queryset(FamilyQuerySet)):
 
 
 @reversion.register()
-class Family(models.Model):
+class Family(Reviewed, models.Model):
     slug = models.SlugField(
         "identifiant d'adresse",
         max_length=80,
@@ -93,10 +99,15 @@ class CareerManager(models.Manager.from_queryset(CareerQuerySet)):
         return self.get(slug=slug)
 
 
+# The sourced facts of a job and of a job↔diploma link (see mutuelles_site.provenance).
+CAREER_FACTS = {"level_source": None}
+PATHWAY_FACTS = {"source": None}
+
+
 # A version of a job holds its diploma rows and its testimonial, so reverting the job puts
 # them back as they were, and a deleted job is recovered with them.
 @reversion.register(follow=["pathways", "testimonial"])
-class Career(models.Model):
+class Career(Reviewed, SignedAddition, models.Model):
     family = models.ForeignKey(
         Family, on_delete=models.PROTECT, related_name="careers", verbose_name="famille"
     )
@@ -133,6 +144,7 @@ class Career(models.Model):
         choices=LEVEL_CHOICES,
         help_text="Niveau d'études le plus haut cité par la brochure.",
     )
+    level_source = source_field("source du niveau d'accès", can_be_unknown=False)
     entry_note = ProseField(
         "condition d'accès",
         blank=True,
@@ -164,7 +176,10 @@ class Career(models.Model):
                 condition=Q(level_min__in=Level.values) & Q(level_max__in=Level.values),
                 name="career_levels_valid",
             ),
+            *source_constraints("career", CAREER_FACTS),
         ]
+
+    FACTS = CAREER_FACTS
 
     def __str__(self):
         return self.title
@@ -225,8 +240,13 @@ class PathwayManager(models.Manager.from_queryset(PathwayQuerySet)):
 
 
 @reversion.register()
-class Pathway(models.Model):
-    """A diploma (optionally one of its specialities) that leads to a job."""
+class Pathway(SignedAddition, models.Model):
+    """A diploma (optionally one of its specialities) that leads to a job.
+
+    `source` says whether the job's fiche cites it (« Quels diplômes ? ») or an editor added
+    it since; `level` is the level the fiche gives this diploma for this job, when it does
+    (the fiche may place a DU at bac + 5 where DU range from bac + 2 to bac + 5).
+    """
 
     career = models.ForeignKey(
         Career, on_delete=models.CASCADE, related_name="pathways", verbose_name="métier"
@@ -250,7 +270,18 @@ class Pathway(models.Model):
         blank=True,
         help_text="Par exemple « avec une solide expérience professionnelle ».",
     )
+    level = models.PositiveSmallIntegerField(
+        "niveau cité par la fiche",
+        choices=LEVEL_CHOICES,
+        null=True,
+        blank=True,
+        help_text="Le niveau que la fiche métier donne à ce diplôme, s'il en donne un. Laissé "
+        "vide, la page montre le niveau du diplôme lui-même.",
+    )
+    source = source_field("source du lien", can_be_unknown=False)
     position = models.PositiveSmallIntegerField("ordre", default=0)
+
+    FACTS = PATHWAY_FACTS
 
     objects = PathwayManager()
 
@@ -271,6 +302,11 @@ class Pathway(models.Model):
                 condition=Q(speciality__isnull=True),
                 violation_error_message="Ce diplôme est déjà lié au métier.",
             ),
+            models.CheckConstraint(
+                condition=Q(level__isnull=True) | Q(level__in=Level.values),
+                name="pathway_level_valid",
+            ),
+            *source_constraints("pathway", PATHWAY_FACTS),
         ]
 
     def __str__(self):

@@ -54,6 +54,11 @@ class CareerDetailView(DraftPreviewMixin, DetailView):
         career = self.object
         # Prefetched through Testimonial.objects.published(): absent when the public can't see it.
         context["testimonial"] = getattr(career, "testimonial", None)
+        # Where the fiche gives a diploma no level, the page shows the diploma's own, whose
+        # provenance note (if it is an addition) the page must then carry.
+        context["pathway_diplomas"] = [
+            pathway.diploma for pathway in career.pathways.all() if pathway.level is None
+        ]
         context["siblings"] = (
             Career.objects.for_list().filter(family=career.family).exclude(pk=career.pk)
         )
@@ -66,3 +71,9 @@ class TestimonialListView(ListView):
 
     def get_queryset(self):
         return Testimonial.objects.published().select_related("career")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # A testimonial is part of its job's content, checked with it.
+        context["careers"] = [testimonial.career for testimonial in context["testimonials"]]
+        return context

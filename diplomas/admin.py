@@ -1,7 +1,8 @@
 from django.contrib import admin
 
+from mutuelles_site.admin_actions import ReviewListFilter
 from mutuelles_site.admin_forms import ContentInlineFormSet
-from mutuelles_site.content_admin import ContentAdmin
+from mutuelles_site.content_admin import ADDITIONS_FIELDSET, ContentAdmin
 from mutuelles_site.slugs import PrepopulatedSlugsMixin
 
 from .models import CQP, Diploma, DiplomaType, Speciality
@@ -25,8 +26,17 @@ class DiplomaAdmin(ContentAdmin):
         "level_max",
         "apprenticeship",
         "is_published",
+        "reviewed_on",
     ]
-    list_filter = ["is_published", "diploma_type", "level", "apprenticeship"]
+    list_filter = [
+        "is_published",
+        ReviewListFilter,
+        "diploma_type",
+        "level",
+        "apprenticeship",
+        "level_source",
+        "apprenticeship_source",
+    ]
     search_fields = ["short_name", "name", "summary", "specialities__name"]
     prepopulated_fields = {"slug": ["short_name"]}
     inlines = [SpecialityInline]
@@ -34,11 +44,28 @@ class DiplomaAdmin(ContentAdmin):
     fieldsets = [
         (
             None,
-            {"fields": ["short_name", "name", "slug", "diploma_type", "position", "is_published"]},
+            {
+                "fields": [
+                    "short_name",
+                    "name",
+                    "acronym",
+                    "slug",
+                    ("diploma_type", "category_source"),
+                    "position",
+                    "is_published",
+                ]
+            },
         ),
         (
             "Niveau et organisation",
-            {"fields": ["level", "level_max", "duration", "place", "apprenticeship"]},
+            {
+                "fields": [
+                    ("level", "level_max", "level_source"),
+                    ("duration", "duration_source"),
+                    ("place", "place_source"),
+                    ("apprenticeship", "apprenticeship_source"),
+                ]
+            },
         ),
         ("Contenu", {"fields": ["summary", "admission", "programme", "after"]}),
         (
@@ -46,6 +73,8 @@ class DiplomaAdmin(ContentAdmin):
             {"classes": ["collapse"], "fields": ["cqp_objective", "cqp_method", "cqp_profile"]},
         ),
         ("Depuis 2009", {"fields": ["since_2009"]}),
+        ADDITIONS_FIELDSET,
+        ("Vérification", {"fields": ["reviewed_on"]}),
     ]
 
     def get_queryset(self, request):
@@ -54,13 +83,14 @@ class DiplomaAdmin(ContentAdmin):
 
 @admin.register(CQP)
 class CQPAdmin(ContentAdmin):
-    list_display = ["short_name", "is_published"]
-    list_filter = ["is_published"]
+    list_display = ["short_name", "is_published", "reviewed_on"]
+    list_filter = ["is_published", ReviewListFilter]
     search_fields = ["short_name", "name", "cqp_objective", "cqp_method", "cqp_profile"]
     prepopulated_fields = {"slug": ["short_name"]}
     fields = [
         "short_name",
         "name",
+        "acronym",
         "slug",
         "summary",
         "admission",
@@ -70,6 +100,7 @@ class CQPAdmin(ContentAdmin):
         "since_2009",
         "position",
         "is_published",
+        "reviewed_on",
     ]
 
     def get_changeform_initial_data(self, request):

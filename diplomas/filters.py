@@ -20,9 +20,11 @@ class DiplomaFilter(FilterStateMixin, django_filters.FilterSet):
         method="filter_category",
         empty_label="Toutes les catégories",
     )
+    # "Non" is not offered: the brochure never says a diploma can't be prepared by
+    # apprenticeship, it is silent on most (see mutuelles_site.provenance).
     apprentissage = django_filters.ChoiceFilter(
         label="Possible en apprentissage",
-        choices=[("oui", "Oui"), ("non", "Non")],
+        choices=[("oui", "Oui"), ("non-precise", "Non précisé par la brochure")],
         method="filter_apprenticeship",
         empty_label="Indifférent",
     )
@@ -41,4 +43,6 @@ class DiplomaFilter(FilterStateMixin, django_filters.FilterSet):
         return queryset.filter(diploma_type__in=types_in_category(value))
 
     def filter_apprenticeship(self, queryset, name, value):
-        return queryset.filter(apprenticeship=(value == "oui"))
+        if value == "oui":
+            return queryset.filter(apprenticeship=True)
+        return queryset.filter(apprenticeship__isnull=True)

@@ -19,6 +19,20 @@ class Level(models.IntegerChoices):
 # Cadre national des certifications professionnelles (décret du 8 janvier 2019).
 NATIONAL_LEVEL = {Level.BAC: 4, Level.BAC_2: 5, Level.BAC_3: 6, Level.BAC_4: 6, Level.BAC_5: 7}
 
+# The national levels are ten years newer than the brochure: every page that shows one
+# carries this dated note, and each level links to its full explanation on the schéma.
+NATIONAL_LEVELS_NOTE = (
+    "Les niveaux 4 à 7 sont ceux du cadre national des certifications professionnelles "
+    "créé en 2019, dix ans après la brochure, qui ne donnait que les années d'études "
+    "après le bac."
+)
+NATIONAL_LEVELS_SOURCE = (
+    "Décret n° 2019-14 du 8 janvier 2019 relatif au cadre national des certifications "
+    "professionnelles"
+)
+NATIONAL_LEVELS_URL = "https://www.legifrance.gouv.fr/eli/decret/2019/1/8/MTRD1834949D/jo/texte"
+NATIONAL_LEVELS_ANCHOR = "niveaux-2019"
+
 
 def level_label(value):
     """'bac + 2 (niveau 5)': the brochure's wording and today's national level together."""
@@ -27,6 +41,7 @@ def level_label(value):
 
 
 def range_label(low, high):
+    """'de bac + 2 (niveau 5) à bac + 5 (niveau 7)', or one level, or « non précisé »."""
     if low is None:
         return "niveau non précisé"
     if high is None or high == low:

@@ -5,12 +5,13 @@ from django.urls import reverse
 
 from mutuelles_site.fields import ProseField
 from mutuelles_site.preview import PreviewQuerySet
+from mutuelles_site.provenance import Reviewed, SignedAddition, source_constraints, source_field
 
 from .levels import LEVEL_CHOICES, Level, range_label
 
 
 class DiplomaCategory(models.TextChoices):
-    """The « catégorie » of a diploma: who awards it, which is the brochure's section.
+    """The « catégorie » of a diploma: who awards it.
 
     Diplomas are classified at two grains, each with one name everywhere (model, labels, URL
     parameter, filter, admin, README):
@@ -18,12 +19,19 @@ class DiplomaCategory(models.TextChoices):
     - the « type de diplôme » (`DiplomaType`, the `diploma_type` field, `?type_diplome=`):
       BTS, DUT, licence professionnelle, master, DE, CQP…, the word ONISEP and the RNCP use
       for what a diploma is;
-    - the « catégorie » (`DiplomaCategory`, `?categorie=`): diplôme national, diplôme d'État,
-      CQP de branche or other, derived from the type. « Famille » would be the other usual
-      word, but on this site it already names the families of jobs.
+    - the « catégorie » (`DiplomaCategory`, `?categorie=`): who awards it, derived from the
+      type. « Famille » would be the other usual word, but on this site it already names the
+      families of jobs.
+
+    The brochure prints the DU and the engineering or business school diplomas in its
+    « diplômes de l'Éducation nationale » pages, yet says that DU « sont délivrés par une
+    université, contrairement aux diplômes délivrés par l'Éducation nationale » and that
+    school diplomas are « reconnus ou visés par l'État »: they have categories of their own.
     """
 
     NATIONAL = "national", "Diplôme national de l'Éducation nationale"
+    UNIVERSITY = "universite", "Diplôme d'université"
+    SCHOOL = "ecole", "Diplôme d'école"
     STATE = "etat", "Diplôme d'État du paramédical et du social"
     CQP = "cqp", "CQP de la branche mutualité"
     OTHER = "autre", "Autre formation citée dans les fiches métiers"
@@ -42,15 +50,15 @@ class DiplomaType(models.TextChoices):
     OTHER = "autre", "Autre formation"
 
 
-# The category (the brochure's section) of each type of diploma.
+# The category (who awards it) of each type of diploma.
 CATEGORY_OF_TYPE = {
     DiplomaType.BTS: DiplomaCategory.NATIONAL,
     DiplomaType.DUT: DiplomaCategory.NATIONAL,
     DiplomaType.DEUST: DiplomaCategory.NATIONAL,
     DiplomaType.LICENCE_PRO: DiplomaCategory.NATIONAL,
     DiplomaType.MASTER: DiplomaCategory.NATIONAL,
-    DiplomaType.SCHOOL: DiplomaCategory.NATIONAL,
-    DiplomaType.DU: DiplomaCategory.NATIONAL,
+    DiplomaType.SCHOOL: DiplomaCategory.SCHOOL,
+    DiplomaType.DU: DiplomaCategory.UNIVERSITY,
     DiplomaType.STATE: DiplomaCategory.STATE,
     DiplomaType.CQP: DiplomaCategory.CQP,
     DiplomaType.OTHER: DiplomaCategory.OTHER,
@@ -78,9 +86,19 @@ class DiplomaManager(models.Manager.from_queryset(DiplomaQuerySet)):
         return self.get(slug=slug)
 
 
+# Each sourced fact of a diploma: its `*_source` field and the field of its value.
+DIPLOMA_FACTS = {
+    "category_source": None,
+    "level_source": ("level", None),
+    "duration_source": ("duration", ""),
+    "place_source": ("place", ""),
+    "apprenticeship_source": ("apprenticeship", None),
+}
+
+
 # A diploma's versions hold its specialities: reverting or recovering it brings them back.
 @reversion.register(follow=["specialities"])
-class Diploma(models.Model):
+class Diploma(Reviewed, SignedAddition, models.Model):
     slug = models.SlugField(
         "identifiant d'adresse",
         max_length=80,
@@ -97,15 +115,24 @@ class Diploma(models.Model):
     name = models.CharField(
         "nom complet",
         max_length=200,
-        help_text="Nom développé, par exemple « Brevet de technicien supérieur ».",
+        help_text="Nom développé, sans sigle, tel que la brochure l'écrit, par exemple "
+        "« Brevet de technicien supérieur ».",
+    )
+    acronym = models.CharField(
+        "sigle",
+        max_length=20,
+        blank=True,
+        help_text="Le sigle que la brochure emploie, par exemple « BTS » ou « DE ». Vide si "
+        "elle n'en emploie pas : n'en inventez pas.",
     )
     diploma_type = models.CharField(
         "type de diplôme",
         max_length=20,
         choices=DiplomaType,
         help_text="BTS, licence professionnelle, DE, CQP… Il détermine la catégorie du "
-        "diplôme (diplôme national, diplôme d'État, CQP), donc sa rubrique de la brochure.",
+        "diplôme (diplôme national, d'université, d'école, d'État, CQP).",
     )
+    category_source = source_field("source de la catégorie", can_be_unknown=False)
     level = models.PositiveSmallIntegerField(
         "niveau",
         choices=LEVEL_CHOICES,
@@ -114,6 +141,7 @@ class Diploma(models.Model):
         help_text="Niveau d'études auquel le diplôme est obtenu. Vide pour un CQP "
         "ou si la brochure ne le précise pas.",
     )
+    level_source = source_field("source du niveau")
     level_max = models.PositiveSmallIntegerField(
         "niveau maximal",
         choices=LEVEL_CHOICES,
@@ -125,17 +153,23 @@ class Diploma(models.Model):
     duration = models.CharField(
         "durée", max_length=200, blank=True, help_text="Par exemple « 2 ans après le bac »."
     )
+    duration_source = source_field("source de la durée")
     place = models.CharField(
         "lieu de préparation",
         max_length=300,
         blank=True,
         help_text="Où il se prépare : lycée, IUT, université, institut…",
     )
+    place_source = source_field("source du lieu")
+    # None is « non précisé »: the brochure is silent on most diplomas, which is no "non".
     apprenticeship = models.BooleanField(
         "possible en apprentissage",
-        default=False,
-        help_text="Cocher si la brochure indique qu'il se prépare aussi par apprentissage.",
+        null=True,
+        blank=True,
+        help_text="« Oui » si la source indique qu'il se prépare aussi par apprentissage, "
+        "« Non » si elle dit le contraire, « Inconnu » si elle n'en dit rien.",
     )
+    apprenticeship_source = source_field("source de l'apprentissage")
     admission = ProseField("comment y entrer", blank=True)
     programme = ProseField("au programme", blank=True)
     after = ProseField("et après ?", blank=True, help_text="Insertion ou poursuite d'études.")
@@ -175,7 +209,10 @@ class Diploma(models.Model):
                 name="diploma_level_max_above_level",
                 violation_error_message="Le niveau maximal doit être supérieur ou égal au niveau.",
             ),
+            *source_constraints("diploma", DIPLOMA_FACTS),
         ]
+
+    FACTS = DIPLOMA_FACTS
 
     def __str__(self):
         return self.short_name
@@ -185,6 +222,13 @@ class Diploma(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+    @property
+    def full_name(self):
+        """« Diplôme d'État d'audioprothésiste (DE) »: the name, with the acronym if any."""
+        if self.acronym and self.acronym != self.name:
+            return f"{self.name} ({self.acronym})"
+        return self.name
 
     @property
     def category(self):

@@ -6,7 +6,14 @@ from mutuelles_site.filtering import FilteredListView
 from mutuelles_site.preview import DraftPreviewMixin
 
 from .filters import DiplomaFilter
-from .levels import Level, level_label
+from .levels import (
+    NATIONAL_LEVEL,
+    NATIONAL_LEVELS_ANCHOR,
+    NATIONAL_LEVELS_SOURCE,
+    NATIONAL_LEVELS_URL,
+    Level,
+    level_label,
+)
 from .models import Diploma
 
 
@@ -42,6 +49,7 @@ class DiplomaDetailView(DraftPreviewMixin, DetailView):
         for pathway in self.object.pathways.all():
             careers.setdefault(pathway.career, []).append(pathway)
         context["careers"] = careers
+        context["pathways"] = self.object.pathways.all()
         return context
 
 
@@ -59,9 +67,17 @@ class SchemaView(TemplateView):
                 {
                     "level": level,
                     "label": level_label(level),
+                    "national": NATIONAL_LEVEL[level],
                     "diplomas": [d for d in diplomas if d.level == level],
                 }
             )
         context["rungs"] = rungs
+        context["diplomas"] = diplomas
         context["unlevelled"] = [d for d in diplomas if d.level is None]
+        context["changes"] = [d for d in diplomas if d.since_2009]
+        context["national_levels"] = {
+            "anchor": NATIONAL_LEVELS_ANCHOR,
+            "source": NATIONAL_LEVELS_SOURCE,
+            "url": NATIONAL_LEVELS_URL,
+        }
         return context

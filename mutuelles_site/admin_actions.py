@@ -1,4 +1,7 @@
 from django.contrib import admin, messages
+from django.utils import timezone
+
+from .provenance import REVIEW_INTERVAL
 
 
 def set_published(queryset, value):
@@ -26,3 +29,38 @@ def publish(modeladmin, request, queryset):
 def unpublish(modeladmin, request, queryset):
     count = set_published(queryset, False)
     modeladmin.message_user(request, f"{count} élément(s) retiré(s) du site.", messages.SUCCESS)
+
+
+@admin.action(description="Marquer comme vérifié aujourd'hui", permissions=["change"])
+def mark_reviewed(modeladmin, request, queryset):
+    """Set the selection's review date to today, one save per row so the history says who."""
+    today = timezone.localdate()
+    count = 0
+    for item in queryset.exclude(reviewed_on=today):
+        item.reviewed_on = today
+        item.save(update_fields=["reviewed_on"])
+        count += 1
+    modeladmin.message_user(
+        request, f"{count} élément(s) marqué(s) comme vérifié(s) aujourd'hui.", messages.SUCCESS
+    )
+
+
+class ReviewListFilter(admin.SimpleListFilter):
+    """« À revoir »: content no editor has checked for more than REVIEW_INTERVAL."""
+
+    title = "vérification du contenu"
+    parameter_name = "verification"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("a-revoir", "À revoir (non vérifié depuis plus d'un an)"),
+            ("a-jour", "Vérifié depuis moins d'un an"),
+        ]
+
+    def queryset(self, request, queryset):
+        limit = timezone.localdate() - REVIEW_INTERVAL
+        if self.value() == "a-revoir":
+            return queryset.filter(reviewed_on__lt=limit)
+        if self.value() == "a-jour":
+            return queryset.filter(reviewed_on__gte=limit)
+        return queryset

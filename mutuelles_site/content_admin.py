@@ -15,16 +15,66 @@ from django.db.models.signals import post_delete, post_save, pre_delete, pre_sav
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from reversion.admin import VersionAdmin
 from reversion.errors import RevertError
 from reversion.models import Version
 from reversion.utils import mute_signals
 
-from .admin_actions import publish, unpublish
+from .admin_actions import mark_reviewed, publish, unpublish
 from .admin_forms import ContentChangelistFormSet, ContentModelForm
 from .admin_search import FoldedSearchMixin
+from .provenance import Provenance, Reviewed, SignedAddition
 from .slugs import PrepopulatedSlugsMixin
 from .versions import history_entries, missing_links, root_models, unique_conflicts
+
+
+def signing_form(form_class, request):
+    """`form_class`, signing the object's additions with the editor's name and the day.
+
+    A form of a model with SignedAddition fields fills an empty "ajouté par" and "date de
+    l'ajout" when one of its facts is set to « ajout », before the database rule that an
+    addition is signed is checked; other forms are returned unchanged.
+    """
+    model = form_class._meta.model
+    if not issubclass(model, SignedAddition):
+        return form_class
+    editor = request.user.get_full_name() or request.user.get_username()
+
+    class SigningForm(form_class):
+        def clean(self):
+            cleaned = super().clean()
+            added = any(cleaned.get(name) == Provenance.ADDITION for name in model.FACTS)
+            if added and self.has_changed():
+                if "added_by" in self.fields and not cleaned.get("added_by"):
+                    cleaned["added_by"] = editor
+                if "added_on" in self.fields and not cleaned.get("added_on"):
+                    cleaned["added_on"] = timezone.localdate()
+            return cleaned
+
+    SigningForm.__name__ = form_class.__name__
+    return SigningForm
+
+
+# The admin's fieldset of an object's signed additions; SignedAddition says what they are.
+ADDITIONS_FIELDSET = (
+    "Ajouts de la rédaction",
+    {
+        "fields": SignedAddition.SIGNATURE_FIELDS,
+        "description": "À remplir seulement si une information ci-dessus a pour source « Ajout "
+        "de la rédaction » : pourquoi, et quelle source publique la confirme. Votre nom et la "
+        "date du jour sont inscrits s'ils sont laissés vides.",
+    },
+)
+
+
+class SigningInlineMixin:
+    """An inline whose rows' additions are signed like the main object's (signing_form)."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form = signing_form(formset.form, request)
+        return formset
 
 
 def is_reverting(request):
@@ -41,13 +91,22 @@ class ContentAdmin(FoldedSearchMixin, PrepopulatedSlugsMixin, VersionAdmin):
     still records a version of the whole object (with its rows), so its history shows it.
     """
 
-    actions = [publish, unpublish]
+    actions = [publish, unpublish, mark_reviewed]
     # Database rules come back as form errors, never a 500 (see admin_forms). Inlines use
     # admin_forms.ContentInlineFormSet.
     form = ContentModelForm
     object_history_template = "admin/content_history.html"
     # Newest first: editors look for what was just changed.
     history_latest_first = True
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not issubclass(self.model, Reviewed):
+            actions.pop("mark_reviewed", None)
+        return actions
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        return signing_form(super().get_form(request, obj, change=change, **kwargs), request)
 
     def get_changelist_formset(self, request, **kwargs):
         return super().get_changelist_formset(

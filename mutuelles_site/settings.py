@@ -111,6 +111,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # Tags of the project's helpers, which is no app: provenance marks and notes.
+            "libraries": {"provenance": "mutuelles_site.templatetags.provenance"},
         },
     },
 ]

@@ -1,0 +1,57 @@
+"""Levels as pages show them: the brochure's « bac + N » with today's national level,
+which links to its dated explanation on the schéma.
+
+    {% load levels %}
+    {% level_range career.level_min career.level_max %}
+    {% national_levels_note %}
+"""
+
+from django import template
+from django.urls import reverse
+from django.utils.html import format_html
+
+from diplomas.levels import (
+    NATIONAL_LEVEL,
+    NATIONAL_LEVELS_ANCHOR,
+    NATIONAL_LEVELS_NOTE,
+    NATIONAL_LEVELS_SOURCE,
+    NATIONAL_LEVELS_URL,
+    Level,
+)
+
+register = template.Library()
+
+
+def _level_html(value):
+    level = Level(value)
+    return format_html(
+        '{} (<a href="{}#{}">niveau {}</a>)',
+        level.label,
+        reverse("diplomas:schema"),
+        NATIONAL_LEVELS_ANCHOR,
+        NATIONAL_LEVEL[level],
+    )
+
+
+@register.simple_tag
+def level_range(low, high=None):
+    """The HTML of diplomas.levels.range_label: each national level links to its note.
+
+    Takes two Level values (or None); returns safe HTML.
+    """
+    if low is None:
+        return "niveau non précisé par la brochure"
+    if high is None or high == low:
+        return _level_html(low)
+    return format_html("de {} à {}", _level_html(low), _level_html(high))
+
+
+@register.inclusion_tag("includes/national_levels_note.html")
+def national_levels_note():
+    """The dated note on the 2019 national levels, with its source."""
+    return {
+        "note": NATIONAL_LEVELS_NOTE,
+        "source": NATIONAL_LEVELS_SOURCE,
+        "url": NATIONAL_LEVELS_URL,
+        "anchor": NATIONAL_LEVELS_ANCHOR,
+    }
