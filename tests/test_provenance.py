@@ -6,7 +6,6 @@ an editor's addition, signed and sourced, or left unknown. See mutuelles_site.pr
 
 import datetime
 import re
-from pathlib import Path
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -17,6 +16,7 @@ from careers.models import Career, Pathway
 from diplomas.models import Diploma, DiplomaCategory
 from mutuelles_site.provenance import BROCHURE_DATE, Provenance
 
+from . import fixture_prose
 from .admin_pages import error_messages, post_form
 from .helpers import make_career, make_diploma
 from .html_pages import by_id, element, elements, hrefs, labelled, options, text, texts
@@ -136,7 +136,8 @@ def test_the_old_apprenticeship_no_answers_no_question_the_brochure_leaves_open(
     page = parse(client.get("/formations/", {"apprentissage": "non"}))
     (error,) = texts(element(page, "div", class_="notice-error"), "li")
     assert "apprentissage" in error and "choix valide" in error
-    assert len(elements(page, "article", class_="card")) == Diploma.objects.published().count()
+    total = Diploma.objects.published().count()
+    assert texts(page, "p", class_="result-count") == [f"{total} formations au total."]
 
 
 def test_the_database_refuses_a_value_marked_unknown_and_an_unknown_with_a_value(brochure):
@@ -180,9 +181,7 @@ def test_every_acronym_shown_is_one_the_brochure_uses(brochure, brochure_text):
 
 @pytest.fixture
 def brochure_text():
-    """The brochure's text (tests/data), with words cut at line ends joined again."""
-    raw = (Path(__file__).parent / "data" / "brochure_2009.txt").read_text()
-    return re.sub(r"-\n\s*", "", raw)
+    return fixture_prose.brochure_text()
 
 
 # Dated notes.
