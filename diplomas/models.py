@@ -96,6 +96,25 @@ DIPLOMA_FACTS = {
 }
 
 
+def add_missing_sources(fields):
+    """Give a diploma serialised before provenance existed (November 2026) its sources.
+
+    Takes the "fields" dict of a serialised diploma (a backup row, or the copy a history
+    version holds) and changes it in place: each empty fact becomes « non précisé », each
+    other one « brochure » (all content came from it then), and an apprenticeship False,
+    which then meant "not indicated", becomes unknown. Returns True if it changed anything.
+    Used by the migration that added the sources and by `restore`.
+    """
+    if "apprenticeship_source" in fields:
+        return False
+    if fields.get("apprenticeship") is False:
+        fields["apprenticeship"] = None
+    for name, value in DIPLOMA_FACTS.items():
+        empty = value is not None and fields.get(value[0]) in (None, "")
+        fields[name] = "non-precise" if empty else "brochure"
+    return True
+
+
 # A diploma's versions hold its specialities: reverting or recovering it brings them back.
 @reversion.register(follow=["specialities"])
 class Diploma(Reviewed, SignedAddition, models.Model):

@@ -104,6 +104,13 @@ def source_constraints(prefix, facts):
     return constraints
 
 
+class SourceURLField(models.URLField):
+    """A URL field whose form assumes https for an address typed without its scheme."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
 class SignedAddition(models.Model):
     """The signature of an object's additions: who added them, when, why, from what source.
 
@@ -133,7 +140,7 @@ class SignedAddition(models.Model):
         help_text="Le texte ou la page qui le confirme, par exemple « Décret n° 2019-14 du "
         "8 janvier 2019 » ou le passage de la brochure dont l'ajout est déduit.",
     )
-    addition_url = models.URLField(
+    addition_url = SourceURLField(
         "adresse de la source", blank=True, help_text="Facultatif : l'adresse web de la source."
     )
     added_by = models.CharField(

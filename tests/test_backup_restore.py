@@ -15,7 +15,8 @@ from reversion.models import Version
 
 from backups.scope import backup_models
 from careers.models import Career, Family
-from diplomas.models import DiplomaType
+from diplomas.models import DIPLOMA_FACTS, Diploma, DiplomaType
+from mutuelles_site.provenance import Provenance, SignedAddition
 from search.engine import search
 
 from .admin_pages import post_form
@@ -232,3 +233,39 @@ def test_restore_refuses_a_file_that_is_not_a_backup_in_french(content, tmp_path
     with pytest.raises(CommandError, match="La base de données n'a pas été modifiée"):
         call_command("restore", str(path), verbosity=0)
     assert snapshot() == before
+
+
+def test_a_backup_from_before_provenance_restores_silence_as_unknown(content, tmp_path):
+    backup = tmp_path / "content.json"
+    call_command("backup", str(backup), verbosity=0)
+    rows = json.loads(backup.read_text())
+
+    def as_before_provenance(fields):
+        # Then: no sources, and False stood for "the brochure does not say".
+        for name in [*DIPLOMA_FACTS, *SignedAddition.SIGNATURE_FIELDS, "acronym"]:
+            fields.pop(name, None)
+        if fields.get("apprenticeship") is None:
+            fields["apprenticeship"] = False
+
+    for row in rows:
+        if row["model"] == "diplomas.diploma":
+            as_before_provenance(row["fields"])
+        if row["model"] == "reversion.version":
+            copies = json.loads(row["fields"]["serialized_data"])
+            for copy in copies:
+                if copy["model"] == "diplomas.diploma":
+                    as_before_provenance(copy["fields"])
+            row["fields"]["serialized_data"] = json.dumps(copies)
+    backup.write_text(json.dumps(rows))
+
+    call_command("restore", str(backup), verbosity=0)
+
+    unknown = Diploma.objects.get(slug="master-1")
+    assert unknown.apprenticeship is None
+    assert unknown.apprenticeship_source == Provenance.UNKNOWN
+    bts = Diploma.objects.get(slug="bts")
+    assert (bts.apprenticeship, bts.apprenticeship_source) == (True, Provenance.BROCHURE)
+    # Its history still reverts: the old copy was brought up to date too.
+    Version.objects.get_for_object(unknown).first().revision.revert(delete=True)
+    unknown.refresh_from_db()
+    assert unknown.apprenticeship is None

@@ -190,7 +190,7 @@ def test_a_draft_job_previews_with_its_published_testimonial_and_diplomas(client
     assertInHTML(
         '<h2 id="temoignage-titre">Témoignage : Un métier d\'écoute</h2>', response.content.decode()
     )
-    assert (diploma.short_name, diploma.get_absolute_url()) in links(response)
+    assert (diploma.full_name, diploma.get_absolute_url()) in links(response)
 
 
 def test_a_staff_user_without_the_view_permission_gets_a_404(client):

@@ -3,6 +3,8 @@
 import datetime
 from django.db import migrations, models
 
+import mutuelles_site.provenance
+
 
 class Migration(migrations.Migration):
 
@@ -35,7 +37,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='career',
             name='addition_url',
-            field=models.URLField(blank=True, help_text="Facultatif : l'adresse web de la source.", verbose_name='adresse de la source'),
+            field=mutuelles_site.provenance.SourceURLField(blank=True, help_text="Facultatif : l'adresse web de la source.", verbose_name='adresse de la source'),
         ),
         migrations.AddField(
             model_name='career',
@@ -75,7 +77,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='pathway',
             name='addition_url',
-            field=models.URLField(blank=True, help_text="Facultatif : l'adresse web de la source.", verbose_name='adresse de la source'),
+            field=mutuelles_site.provenance.SourceURLField(blank=True, help_text="Facultatif : l'adresse web de la source.", verbose_name='adresse de la source'),
         ),
         migrations.AddField(
             model_name='pathway',

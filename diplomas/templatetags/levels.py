@@ -25,7 +25,7 @@ register = template.Library()
 def _level_html(value):
     level = Level(value)
     return format_html(
-        '{} (<a href="{}#{}">niveau {}</a>)',
+        '{} (<a class="level-note" href="{}#{}">niveau {}</a>)',
         level.label,
         reverse("diplomas:schema"),
         NATIONAL_LEVELS_ANCHOR,

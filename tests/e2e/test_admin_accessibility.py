@@ -338,11 +338,12 @@ def test_rows_added_in_the_browser_are_labelled_numbered_and_prefilled(
         assert field(page, "Spécialité (ligne 9)").count() == 0
         assert not dangling_descriptions(page)
 
-        # Four diploma rows and one blank row: the row added is the 6th.
+        # The job's diploma rows and one blank row: the row added comes after them.
+        added = job().pathways.count() + 2
         missing = Diploma.objects.exclude(pathways__career=job()).order_by("pk").first()
         page.goto(site + job_change())
         add_row(page, "Diplôme qui mène au métier")
-        field(page, "Diplôme (ligne 6)", role="combobox").select_option(str(missing.pk))
+        field(page, f"Diplôme (ligne {added})", role="combobox").select_option(str(missing.pk))
         assert not dangling_descriptions(page)
         save(page)
         assert page.locator(".messagelist .success").count() == 1

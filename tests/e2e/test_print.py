@@ -15,9 +15,15 @@ HIDDEN_IN_PRINT = """() => [...document.querySelectorAll(
     .filter(element => element.checkVisibility())
     .map(element => element.outerHTML.slice(0, 80))"""
 
-# Links in the printed content whose target is not written out after them.
+# Links in the printed content whose target is not written out after them. A link to a
+# note on the same sheet (a provenance mark) needs no address, nor does a national level,
+# whose dated note is printed with its address on every page (.dated-note).
 LINKS_WITHOUT_TARGET = """() => [...document.querySelectorAll("main a[href]")]
     .filter(link => link.checkVisibility())
+    .filter(link => !(link.getAttribute("href").startsWith("#")
+        && document.getElementById(link.getAttribute("href").slice(1))?.checkVisibility()))
+    .filter(link => !(link.classList.contains("level-note")
+        && document.querySelector("main .dated-note")?.checkVisibility()))
     .filter(link => !getComputedStyle(link, "::after").content.includes(
         link.getAttribute("href")))
     .map(link => link.outerHTML.slice(0, 80))"""

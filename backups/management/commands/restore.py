@@ -11,6 +11,7 @@ from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, transaction
 
 from backups.tables import empty_backup_tables, keep_ids_above_history
+from diplomas.models import add_missing_sources
 from mutuelles_site.versions import content_models, record_versions
 
 # Backups made before the switch to django-reversion hold django-simple-history's tables,
@@ -21,6 +22,8 @@ RENAMED_FIELDS = {
     "diplomas.diploma": {"category": "diploma_type"},
     "diplomas.cqp": {"category": "diploma_type"},
 }
+# Fields added since older backups were written, filled from the row: model -> function.
+ADDED_FIELDS = {"diplomas.diploma": add_missing_sources, "diplomas.cqp": add_missing_sources}
 
 
 class Command(BaseCommand):
@@ -66,21 +69,25 @@ class Command(BaseCommand):
 
 
 def rename_fields(row):
-    """Put a backup row's renamed fields under their current names, in place, and in the
-    copies of rows its versions (reversion) hold, so that old history still reverts.
+    """Bring a backup row's fields up to date, in place, and in the copies of rows its
+    versions (reversion) hold, so that old history still reverts: renamed fields under
+    their current names, fields added since filled (ADDED_FIELDS).
 
-    Returns True when something was renamed.
+    Returns True when something changed.
     """
     fields = row.get("fields")
     if not isinstance(fields, dict):
         return False
-    names = RENAMED_FIELDS.get(str(row.get("model", "")).lower(), {})
+    model = str(row.get("model", "")).lower()
+    names = RENAMED_FIELDS.get(model, {})
     renamed = any(old in fields for old in names)
     if renamed:
         # In place and in the same order: a version's copy is compared as text.
         current = {names.get(name, name): value for name, value in fields.items()}
         fields.clear()
         fields.update(current)
+    if model in ADDED_FIELDS:
+        renamed = ADDED_FIELDS[model](fields) or renamed
     if row.get("model") == "reversion.version" and fields.get("format") == "json":
         try:
             copies = json.loads(fields.get("serialized_data", ""))
