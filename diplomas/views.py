@@ -15,6 +15,7 @@ from .levels import (
     level_label,
 )
 from .models import Diploma
+from .schema import build_diagram
 
 
 class DiplomaListView(FilteredListView):
@@ -73,6 +74,7 @@ class SchemaView(TemplateView):
             )
         context["rungs"] = rungs
         context["diplomas"] = diplomas
+        context["diagram"] = build_diagram(diplomas)
         context["unlevelled"] = [d for d in diplomas if d.level is None]
         context["changes"] = [d for d in diplomas if d.since_2009]
         context["national_levels"] = {
