@@ -3,6 +3,7 @@ from django.contrib import admin
 from mutuelles_site.admin_actions import ReviewListFilter
 from mutuelles_site.admin_forms import ContentInlineFormSet
 from mutuelles_site.content_admin import ADDITIONS_FIELDSET, ContentAdmin
+from mutuelles_site.provenance import SignedAddition
 from mutuelles_site.slugs import PrepopulatedSlugsMixin
 
 from .models import CQP, Diploma, DiplomaType, Speciality
@@ -98,6 +99,8 @@ class CQPAdmin(ContentAdmin):
         "cqp_method",
         "cqp_profile",
         "since_2009",
+        "category_source",
+        *SignedAddition.SIGNATURE_FIELDS,
         "position",
         "is_published",
         "reviewed_on",

@@ -229,6 +229,14 @@ class Diploma(Reviewed, SignedAddition, models.Model):
                 violation_error_message="Le niveau maximal doit être supérieur ou égal au niveau.",
             ),
             *source_constraints("diploma", DIPLOMA_FACTS),
+            # The brochure never says a diploma cannot be prepared by apprenticeship: a "non"
+            # can only come from a source an editor adds.
+            models.CheckConstraint(
+                condition=~Q(apprenticeship=False, apprenticeship_source="brochure"),
+                name="diploma_apprenticeship_no_is_an_addition",
+                violation_error_message="La brochure ne dit jamais qu'un diplôme ne se prépare "
+                "pas en apprentissage : un « non » est un ajout de la rédaction, avec sa source.",
+            ),
         ]
 
     FACTS = DIPLOMA_FACTS

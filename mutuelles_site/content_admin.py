@@ -30,11 +30,15 @@ from .versions import history_entries, missing_links, root_models, unique_confli
 
 
 def signing_form(form_class, request):
-    """`form_class`, signing the object's additions with the editor's name and the day.
+    """`form_class`, checking and signing the object's sources (see provenance.py).
 
-    A form of a model with SignedAddition fields fills an empty "ajouté par" and "date de
-    l'ajout" when one of its facts is set to « ajout », before the database rule that an
-    addition is signed is checked; other forms are returned unchanged.
+    For a form of a model with SignedAddition fields, once the form's own fields are valid:
+    - an empty value must say « non précisé » (emptying a level the brochure gives is not
+      the same as the brochure saying nothing: the editor says which);
+    - a fact newly marked « ajout » needs its reason and public source written or updated
+      here, so an addition never borrows another fact's note;
+    - a new or changed signature is signed with the editor's name and the day.
+    Errors go beside the field they concern. Other forms are returned unchanged.
     """
     model = form_class._meta.model
     if not issubclass(model, SignedAddition):
@@ -44,12 +48,58 @@ def signing_form(form_class, request):
     class SigningForm(form_class):
         def clean(self):
             cleaned = super().clean()
-            added = any(cleaned.get(name) == Provenance.ADDITION for name in model.FACTS)
-            if added and self.has_changed():
-                if "added_by" in self.fields and not cleaned.get("added_by"):
-                    cleaned["added_by"] = editor
-                if "added_on" in self.fields and not cleaned.get("added_on"):
-                    cleaned["added_on"] = timezone.localdate()
+            shown = [
+                (name, value)
+                for name, value in model.FACTS.items()
+                if name in self.fields and name in cleaned
+            ]
+            for name, value in shown:
+                if value is None or value[0] not in self.fields:
+                    continue
+                empty = cleaned.get(value[0]) in (None, "")
+                if empty and cleaned.get(name) != Provenance.UNKNOWN:
+                    self.add_error(
+                        name,
+                        "La valeur est vide : choisissez « non précisé par la brochure », ou "
+                        "remplissez la valeur.",
+                    )
+                elif not empty and cleaned.get(name) == Provenance.UNKNOWN:
+                    self.add_error(
+                        name,
+                        "Une valeur est donnée : dites d'où elle vient (brochure ou ajout).",
+                    )
+            added = [name for name, _ in shown if cleaned.get(name) == Provenance.ADDITION]
+            newly_added = [
+                name
+                for name in added
+                if name in self.changed_data or not self.instance.pk or self.instance._state.adding
+            ]
+            explained = {"addition_reason", "addition_source"} & set(self.changed_data)
+            if added:
+                unexplained = [
+                    field
+                    for field in ("addition_reason", "addition_source")
+                    if field in self.fields and not cleaned.get(field)
+                ]
+                for field in unexplained:
+                    self.add_error(
+                        field, "Un ajout de la rédaction doit dire pourquoi et citer sa source."
+                    )
+                if newly_added and not explained and not unexplained and self.instance.pk:
+                    labels = ", ".join(
+                        str(model._meta.get_field(name).verbose_name) for name in newly_added
+                    )
+                    self.add_error(
+                        "addition_reason",
+                        f"Vous venez de marquer comme ajout : {labels}. Expliquez cet ajout "
+                        "ici et citez sa source : la note actuelle parle d'autre chose.",
+                    )
+                if (newly_added or explained) and not self.errors:
+                    # The signature is the editor's who writes or changes the note.
+                    if "added_by" in self.fields and "added_by" not in self.changed_data:
+                        cleaned["added_by"] = editor
+                    if "added_on" in self.fields and "added_on" not in self.changed_data:
+                        cleaned["added_on"] = timezone.localdate()
             return cleaned
 
     SigningForm.__name__ = form_class.__name__
@@ -68,12 +118,33 @@ ADDITIONS_FIELDSET = (
 )
 
 
+def editors_initial_sources(model):
+    """The initial values of a new item an editor makes: nothing new comes from the 2009
+    brochure, so its facts are additions, or unknown while empty; it is checked today."""
+    initial = {}
+    if issubclass(model, SignedAddition):
+        # A fact that starts empty is unknown until the editor gives it and its source.
+        initial.update(
+            {
+                name: Provenance.ADDITION if value is None else Provenance.UNKNOWN
+                for name, value in model.FACTS.items()
+            }
+        )
+    if issubclass(model, Reviewed):
+        initial["reviewed_on"] = timezone.localdate()
+    return initial
+
+
 class SigningInlineMixin:
-    """An inline whose rows' additions are signed like the main object's (signing_form)."""
+    """An inline whose rows' additions are signed like the main object's (signing_form),
+    and whose new rows start as additions."""
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         formset.form = signing_form(formset.form, request)
+        for name, value in editors_initial_sources(self.model).items():
+            if name in formset.form.base_fields:
+                formset.form.base_fields[name].initial = value
         return formset
 
 
@@ -104,6 +175,12 @@ class ContentAdmin(FoldedSearchMixin, PrepopulatedSlugsMixin, VersionAdmin):
         if not issubclass(self.model, Reviewed):
             actions.pop("mark_reviewed", None)
         return actions
+
+    def get_changeform_initial_data(self, request):
+        return {
+            **editors_initial_sources(self.model),
+            **super().get_changeform_initial_data(request),
+        }
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         return signing_form(super().get_form(request, obj, change=change, **kwargs), request)

@@ -71,6 +71,12 @@ class FormReader(HTMLParser):
             self.textarea = None
 
 
+EDITORS_NOTE = {
+    "addition_reason": "Information vérifiée par la rédaction.",
+    "addition_source": "Fiche ONISEP du diplôme",
+}
+
+
 def form_data(response, **changes):
     """The POST data a browser would send for the page's form, with `changes` applied.
 
@@ -87,7 +93,23 @@ def form_data(response, **changes):
             data[name] = [*previous, value] if isinstance(previous, list) else [previous, value]
         else:
             data[name] = value
+    # A new item's facts start as the editors' additions, which must say why and from what
+    # source: an editor writes that note, so the helper does too unless told otherwise.
     data.update(changes)
+    # The main form (prefix "") and each inline row the test fills ("pathways-3-").
+    edited_rows = {name.rpartition("-")[0] + "-" for name in changes if "-" in name}
+    for prefix in {"", *edited_rows}:
+        added = any(
+            name.startswith(prefix)
+            and "-" not in name.removeprefix(prefix)
+            and name.endswith("source")
+            and value == "ajout"
+            for name, value in data.items()
+        )
+        for name, value in EDITORS_NOTE.items():
+            field = prefix + name
+            if added and data.get(field) == "" and field not in changes:
+                data[field] = value
     return {name: value for name, value in data.items() if value is not None}
 
 

@@ -56,13 +56,21 @@ def drop_blank_rows(data, prefix):
     data[f"{prefix}-TOTAL_FORMS"] = str(saved)
 
 
+# What an editor writes for a new row, which starts as the editors' addition.
+SIGNED_ROW = {"addition_reason": "Lien vérifié sur la fiche ONISEP.", "addition_source": "ONISEP"}
+
+
 def new_row(data, prefix, **values):
-    """Adds a row to inline `prefix` from its empty template, as "Ajouter" does in a browser."""
+    """Adds a row to inline `prefix` from its empty template, as "Ajouter" does in a browser,
+    with the note a new row's addition needs when the row has one."""
     index = int(data[f"{prefix}-TOTAL_FORMS"])
     template = f"{prefix}-__prefix__-"
     for name, value in list(data.items()):
         if name.startswith(template):
             data[f"{prefix}-{index}-{name.removeprefix(template)}"] = value
+    for name, value in SIGNED_ROW.items():
+        if f"{template}{name}" in data:
+            data[f"{prefix}-{index}-{name}"] = value
     for name, value in values.items():
         data[f"{prefix}-{index}-{name}"] = value
     data[f"{prefix}-TOTAL_FORMS"] = str(index + 1)

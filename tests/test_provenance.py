@@ -304,9 +304,14 @@ def test_an_addition_without_its_reason_and_source_is_refused_and_nothing_change
         f"/admin/diplomas/diploma/{diploma.pk}/change/",
         apprenticeship="true",
         apprenticeship_source=Provenance.ADDITION,
+        addition_reason="",
+        addition_source="",
     )
     assert response.status_code == 200
-    assert any("doit être signé" in message for message in error_messages(response))
+    assert (
+        error_messages(response)
+        == ["Un ajout de la rédaction doit dire pourquoi et citer sa source."] * 2
+    )
     diploma.refresh_from_db()
     assert diploma.apprenticeship is None
 
@@ -335,3 +340,94 @@ def test_a_new_diploma_made_in_a_test_has_a_consistent_provenance():
     assert diploma.level_source == Provenance.UNKNOWN
     career = make_career()
     assert career.level_source == Provenance.BROCHURE
+
+
+# What an editor cannot do by mistake.
+
+
+def test_a_new_addition_cannot_borrow_the_note_of_another(client, brochure, editor):
+    diploma = Diploma.objects.get(slug="de-audioprothesiste")  # its level is an addition
+    response = post_form(
+        client,
+        f"/admin/diplomas/diploma/{diploma.pk}/change/",
+        apprenticeship="true",
+        apprenticeship_source=Provenance.ADDITION,
+    )
+    assert response.status_code == 200
+    (message,) = error_messages(response)
+    assert message.startswith("Vous venez de marquer comme ajout : source de l'apprentissage.")
+    diploma.refresh_from_db()
+    assert diploma.apprenticeship is None
+
+
+def test_an_editor_who_rewrites_the_note_signs_it(client, brochure, editor):
+    diploma = Diploma.objects.get(slug="de-audioprothesiste")
+    response = post_form(
+        client,
+        f"/admin/diplomas/diploma/{diploma.pk}/change/",
+        apprenticeship="true",
+        apprenticeship_source=Provenance.ADDITION,
+        addition_reason="Niveau déduit de la durée ; apprentissage ouvert dans deux écoles.",
+        addition_source="Fiches ONISEP des écoles d'audioprothèse",
+    )
+    assert response.status_code == 302, error_messages(response)
+    diploma.refresh_from_db()
+    assert (diploma.added_by, diploma.added_on) == ("edith", timezone.localdate())
+
+
+def test_a_new_diploma_starts_unknown_and_never_as_the_brochures(client, editor):
+    page = parse(client.get("/admin/diplomas/diploma/add/"))
+    selected = {
+        name: [
+            dict(option.attributes)["value"]
+            for option in elements(element(page, "select", name=name), "option")
+            if "selected" in dict(option.attributes)
+        ]
+        for name in Diploma.FACTS
+    }
+    assert selected["category_source"] == [Provenance.ADDITION]
+    assert selected["level_source"] == [Provenance.UNKNOWN]
+    response = post_form(
+        client,
+        "/admin/diplomas/diploma/add/",
+        short_name="BUT",
+        name="Bachelor universitaire de technologie",
+        diploma_type="autre",
+        summary="Un diplôme en 3 ans.",
+        level="3",
+    )
+    assert "Une valeur est donnée : dites d'où elle vient (brochure ou ajout)." in (
+        error_messages(response)
+    )
+    assert not Diploma.objects.filter(short_name="BUT").exists()
+
+
+def test_a_new_diploma_row_of_a_job_starts_as_an_addition_to_sign(client, brochure, editor):
+    career = Career.objects.get(slug="opticien")
+    page = parse(client.get(f"/admin/careers/career/{career.pk}/change/"))
+    row = element(page, "select", name="pathways-1-source")
+    (selected,) = [o for o in elements(row, "option") if "selected" in dict(o.attributes)]
+    assert dict(selected.attributes)["value"] == Provenance.ADDITION
+
+
+def test_the_brochure_never_answers_no_to_apprenticeship(client, brochure, editor):
+    bts = Diploma.objects.get(slug="bts")
+    url = f"/admin/diplomas/diploma/{bts.pk}/change/"
+    response = post_form(client, url, apprenticeship="false")
+    assert response.status_code == 200
+    assert any("un « non » est un ajout" in message for message in error_messages(response))
+    bts.refresh_from_db()
+    assert bts.apprenticeship is True
+
+
+def test_emptying_a_value_the_brochure_gives_asks_where_the_silence_comes_from(
+    client, brochure, editor
+):
+    deust = Diploma.objects.get(slug="deust")
+    response = post_form(client, f"/admin/diplomas/diploma/{deust.pk}/change/", level="")
+    assert response.status_code == 200
+    assert "La valeur est vide : choisissez « non précisé par la brochure », ou remplissez " in (
+        " ".join(error_messages(response))
+    )
+    deust.refresh_from_db()
+    assert deust.level == 2
