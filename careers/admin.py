@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import BLANK_CHOICE_DASH
 
 from diplomas.models import Speciality
-from mutuelles_site.admin_actions import ReviewListFilter
+from mutuelles_site.admin_actions import ReviewListFilter, review_date
 from mutuelles_site.admin_forms import ContentInlineFormSet
 from mutuelles_site.content_admin import ADDITIONS_FIELDSET, ContentAdmin, SigningInlineMixin
 from mutuelles_site.provenance import SignedAddition
@@ -64,7 +64,7 @@ class TestimonialInline(PrepopulatedSlugsMixin, admin.StackedInline):
 
 @admin.register(Family)
 class FamilyAdmin(ContentAdmin):
-    list_display = ["name", "position", "is_published", "reviewed_on"]
+    list_display = ["name", "position", "is_published", review_date]
     list_editable = ["position", "is_published"]
     list_filter = ["is_published", ReviewListFilter]
     search_fields = ["name", "intro"]
@@ -80,7 +80,7 @@ class CareerAdmin(ContentAdmin):
         "level_min",
         "level_max",
         "is_published",
-        "reviewed_on",
+        review_date,
     ]
     list_filter = [
         "is_published",

@@ -10,8 +10,11 @@ from .search import filter_careers
 
 KEYWORD_MAX_LENGTH = 100
 
-# The types of diploma a counsellor asks about; "autre" gathers one-off diplomas.
-DIPLOMA_TYPE_CHOICES = [(t.value, t.label) for t in DiplomaType if t != DiplomaType.OTHER]
+# The types of diploma a counsellor asks about; "autre" gathers one-off diplomas, and no
+# fiche of the brochure links a job to a CQP (they are for people already in the job).
+DIPLOMA_TYPE_CHOICES = [
+    (t.value, t.label) for t in DiplomaType if t not in (DiplomaType.OTHER, DiplomaType.CQP)
+]
 
 
 class CareerFilter(FilterStateMixin, django_filters.FilterSet):

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from mutuelles_site.admin_actions import ReviewListFilter
+from mutuelles_site.admin_actions import ReviewListFilter, review_date
 from mutuelles_site.admin_forms import ContentInlineFormSet
 from mutuelles_site.content_admin import ADDITIONS_FIELDSET, ContentAdmin
 from mutuelles_site.provenance import SignedAddition
@@ -27,7 +27,7 @@ class DiplomaAdmin(ContentAdmin):
         "level_max",
         "apprenticeship",
         "is_published",
-        "reviewed_on",
+        review_date,
     ]
     list_filter = [
         "is_published",
@@ -84,7 +84,7 @@ class DiplomaAdmin(ContentAdmin):
 
 @admin.register(CQP)
 class CQPAdmin(ContentAdmin):
-    list_display = ["short_name", "is_published", "reviewed_on"]
+    list_display = ["short_name", "is_published", review_date]
     list_filter = ["is_published", ReviewListFilter]
     search_fields = ["short_name", "name", "cqp_objective", "cqp_method", "cqp_profile"]
     prepopulated_fields = {"slug": ["short_name"]}

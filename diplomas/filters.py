@@ -3,14 +3,15 @@ from django.db.models import Q
 
 from mutuelles_site.filtering import FilterStateMixin
 
-from .levels import LEVEL_CHOICES
+from .levels import LEVEL_CHOICES, Level
 from .models import Diploma, DiplomaCategory, types_in_category
 
 
 class DiplomaFilter(FilterStateMixin, django_filters.FilterSet):
+    # No diploma of the guide is awarded at the bac itself.
     niveau = django_filters.ChoiceFilter(
         label="Niveau du diplôme",
-        choices=LEVEL_CHOICES,
+        choices=[(value, label) for value, label in LEVEL_CHOICES if value != Level.BAC],
         method="filter_level",
         empty_label="Tous les niveaux",
     )

@@ -34,19 +34,25 @@ NATIONAL_LEVELS_URL = "https://www.legifrance.gouv.fr/eli/decret/2019/1/8/MTRD18
 NATIONAL_LEVELS_ANCHOR = "niveaux-2019"
 
 
-def level_label(value):
-    """'bac + 2 (niveau 5)': the brochure's wording and today's national level together."""
+def level_label(value, *, national=True):
+    """'bac + 2 (niveau 5)': the brochure's wording and today's national level together.
+
+    `national=False` leaves the national level out, for a diploma outside the national
+    framework (a DU, which each university sets): 'bac + 2'.
+    """
     level = Level(value)
+    if not national:
+        return level.label
     return f"{level.label} (niveau {NATIONAL_LEVEL[level]})"
 
 
-def range_label(low, high):
+def range_label(low, high, *, national=True):
     """'de bac + 2 (niveau 5) à bac + 5 (niveau 7)', or one level, or « non précisé »."""
     if low is None:
         return "niveau non précisé"
     if high is None or high == low:
-        return level_label(low)
-    return f"de {level_label(low)} à {level_label(high)}"
+        return level_label(low, national=national)
+    return f"de {level_label(low, national=national)} à {level_label(high, national=national)}"
 
 
 # (value, "bac + 2 (niveau 5)") pairs wherever a level is offered or shown by its choice: the

@@ -34,7 +34,7 @@ class DiplomaCategory(models.TextChoices):
     SCHOOL = "ecole", "Diplôme d'école"
     STATE = "etat", "Diplôme d'État du paramédical et du social"
     CQP = "cqp", "CQP de la branche mutualité"
-    OTHER = "autre", "Autre formation citée dans les fiches métiers"
+    OTHER = "autre", "Autre formation"
 
 
 class DiplomaType(models.TextChoices):
@@ -213,7 +213,8 @@ class Diploma(Reviewed, SignedAddition, models.Model):
     class Meta:
         verbose_name = "diplôme"
         verbose_name_plural = "diplômes"
-        ordering = ["level", "position", "short_name"]
+        # Diplomas without a level (CQP) last, on SQLite as on PostgreSQL.
+        ordering = [models.F("level").asc(nulls_last=True), "position", "short_name"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(diploma_type__in=DiplomaType.values), name="diploma_type_valid"
@@ -266,8 +267,14 @@ class Diploma(Reviewed, SignedAddition, models.Model):
         return self.diploma_type == DiplomaType.CQP
 
     @property
+    def in_national_framework(self):
+        """False for a DU (each university sets its own) and for the other diplomas the
+        fiches cite without placing them: no 2019 national level is shown for those."""
+        return self.category not in (DiplomaCategory.UNIVERSITY, DiplomaCategory.OTHER)
+
+    @property
     def level_label(self):
-        return range_label(self.level, self.level_max)
+        return range_label(self.level, self.level_max, national=self.in_national_framework)
 
     def unpublished_parts(self):
         """What keeps this diploma off the public site, as its preview banner says it."""

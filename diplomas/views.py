@@ -23,6 +23,8 @@ class DiplomaListView(FilteredListView):
     filterset_class = DiplomaFilter
     context_object_name = "diplomas"
     renamed_parameters = {"genre": "categorie"}
+    # "non" meant « non indiqué par la brochure » until unknown became a value of its own.
+    renamed_values = {"apprentissage": {"non": "non-precise"}}
 
     def get_queryset(self):
         return Diploma.objects.published()

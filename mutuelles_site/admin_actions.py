@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
-from django.utils import timezone
+from django.utils import formats, timezone
 
-from .provenance import REVIEW_INTERVAL
+from .provenance import BROCHURE_DATE, REVIEW_INTERVAL
 
 
 def set_published(queryset, value):
@@ -40,9 +40,20 @@ def mark_reviewed(modeladmin, request, queryset):
         item.reviewed_on = today
         item.save(update_fields=["reviewed_on"])
         count += 1
+    plural = "s" if count > 1 else ""
     modeladmin.message_user(
-        request, f"{count} élément(s) marqué(s) comme vérifié(s) aujourd'hui.", messages.SUCCESS
+        request,
+        f"{count} élément{plural} marqué{plural} comme vérifié{plural} aujourd’hui.",
+        messages.SUCCESS,
     )
+
+
+@admin.display(description="contenu vérifié le", ordering="reviewed_on")
+def review_date(obj):
+    """A list column: the review date, or that the item was never checked since loading."""
+    if obj.reviewed_on == BROCHURE_DATE:
+        return "jamais (brochure de 2009)"
+    return formats.date_format(obj.reviewed_on, "j F Y")
 
 
 class ReviewListFilter(admin.SimpleListFilter):

@@ -34,14 +34,23 @@ class FilteredListView(ForgivingPaginationMixin, FilterView):
     strict = False
     # Old parameter name -> current name.
     renamed_parameters = {}
+    # Parameter -> {old value: current value}, for choices renamed since.
+    renamed_values = {}
 
     def get(self, request, *args, **kwargs):
         query = request.GET.copy()
-        if not any(old in query for old in self.renamed_parameters):
+        renamed_values = {
+            name: values
+            for name, values in self.renamed_values.items()
+            if query.get(name) in values
+        }
+        if not renamed_values and not any(old in query for old in self.renamed_parameters):
             return super().get(request, *args, **kwargs)
         for old, new in self.renamed_parameters.items():
             values = query.pop(old, [])
             # A link carrying both names keeps the current one.
             if values and not query.get(new):
                 query.setlist(new, values)
+        for name, values in renamed_values.items():
+            query[name] = values[query[name]]
         return HttpResponsePermanentRedirect(f"{request.path}?{query.urlencode()}")

@@ -16,7 +16,7 @@ GROUPS = (
     ("licence pro", "licence professionnelle"),
     ("master pro", "master professionnel"),
     ("CQP", "certificat de qualification professionnelle"),
-    ("DCG", "diplôme de comptabilité et de gestion"),
+    ("DCG", "diplôme de comptabilité et gestion"),
     ("ORL", "oto-rhino-laryngologiste"),
     ("RH", "ressources humaines"),
     ("webmestre", "webmaster"),

@@ -48,12 +48,7 @@ def listed(client, url, **query):
 def test_no_job_is_linked_to_a_cqp_because_no_fiche_cites_one(client, brochure):
     assert not Pathway.objects.filter(diploma__diploma_type="cqp").exists()
     page = parse(client.get("/formations/cqp-specialiste-prestations-sante-prevoyance/"))
-    assert "Aucune fiche métier de la brochure ne cite ce CQP." in text(
-        labelled(page, "metiers-titre")
-    )
-    assert "/metiers/technicien-en-prestations/" not in listed(
-        client, "/metiers/", type_diplome="cqp"
-    )
+    assert "Aucune fiche métier ne cite ce CQP." in text(labelled(page, "metiers-titre"))
 
 
 def test_every_link_and_every_level_has_a_provenance(brochure):
@@ -79,7 +74,7 @@ def test_a_level_the_brochure_only_implies_is_marked_as_a_signed_addition(client
     diploma = Diploma.objects.get(slug="de-audioprothesiste")
     note = text(by_id(page, f"ajout-diploma-{diploma.pk}"))
     assert "3 ans après le bac" in note
-    assert "Rédaction du site" in note and "29 novembre 2026" in note
+    assert "Signé : la rédaction du site, le 29 novembre 2026." in note
     assert "Brochure ONISEP 2009" in note
     # The mark is a visible link to the note, not a hover-only title.
     assert f"#ajout-diploma-{diploma.pk}" in hrefs(element(page, "dl", class_="facts"))
@@ -93,10 +88,9 @@ def test_a_level_the_brochure_states_carries_no_mark(client, brochure):
 def test_a_job_shows_the_level_its_fiche_gives_a_du_not_the_range_of_all_du(client, brochure):
     rows = texts(studies(client, "actuaire"), "li")
     (du,) = [row for row in rows if row.startswith("Diplôme universitaire (DU)")]
-    assert "bac + 5 (niveau 7)" in du
-    assert "bac + 2" not in du
+    assert du.endswith("bac + 5")
     # The DU's own page keeps the brochure's range.
-    assert facts(client, "du")["Niveau"] == "de bac + 2 (niveau 5) à bac + 5 (niveau 7)"
+    assert facts(client, "du")["Niveau"] == "de bac + 2 à bac + 5"
 
 
 def test_a_job_level_deduced_from_a_duration_says_so(client, brochure):
@@ -106,7 +100,7 @@ def test_a_job_level_deduced_from_a_duration_says_so(client, brochure):
     assert "/metiers/educateur-specialise/" in card
     page = parse(client.get("/metiers/", {"niveau": 3}))
     assert any(
-        "(niveau : ajout de la rédaction)" in meta
+        "(niveau ajouté par la rédaction)" in meta
         for meta in texts(page, "p", class_="card-meta")
         if meta.startswith("Prévention")
     )
@@ -126,18 +120,15 @@ def test_diplomas_the_brochure_is_silent_about_are_listed_as_unknown_and_say_so(
     assert len(unknown) == 12
     for diploma in unknown:
         assert diploma.get_absolute_url() in links
-        assert facts(client, diploma.slug)["Apprentissage"] == "Non précisé par la brochure"
+        assert facts(client, diploma.slug)["Apprentissage"] == "non précisé"
     assert "/formations/bts/" not in links
 
 
-def test_the_old_apprenticeship_no_answers_no_question_the_brochure_leaves_open(client, brochure):
-    # "non" was the old value for « non indiqué »: it is no longer a choice, and the list
-    # says so and shows everything rather than a made-up answer.
-    page = parse(client.get("/formations/", {"apprentissage": "non"}))
-    (error,) = texts(element(page, "div", class_="notice-error"), "li")
-    assert "apprentissage" in error and "choix valide" in error
-    total = Diploma.objects.published().count()
-    assert texts(page, "p", class_="result-count") == [f"{total} formations au total."]
+def test_an_old_link_asking_apprenticeship_no_now_asks_what_it_meant(client, brochure):
+    # "non" was the old value for « non indiqué par la brochure ».
+    response = client.get("/formations/", {"apprentissage": "non", "categorie": "etat"})
+    assert response.status_code == 301
+    assert response["Location"] == "/formations/?apprentissage=non-precise&categorie=etat"
 
 
 def test_the_database_refuses_a_value_marked_unknown_and_an_unknown_with_a_value(brochure):
@@ -290,7 +281,7 @@ def test_an_editors_addition_is_signed_with_their_name_and_the_day(client, broch
     assert diploma.added_by == "edith"
     assert diploma.added_on == timezone.localdate()
     shown = facts(client, "master-1")["Apprentissage"].replace(" ", "")
-    assert shown == f"Possibleajout{timezone.localdate().year}"
+    assert shown == f"possibleajout{timezone.localdate().year}"
     history = client.get(f"/admin/diplomas/diploma/{diploma.pk}/history/").content.decode()
     assert "edith" in history
 
@@ -431,3 +422,24 @@ def test_emptying_a_value_the_brochure_gives_asks_where_the_silence_comes_from(
     )
     deust.refresh_from_db()
     assert deust.level == 2
+
+
+def test_a_du_shows_its_levels_without_a_national_level_it_does_not_have(client, brochure):
+    assert facts(client, "du")["Niveau"] == "de bac + 2 à bac + 5"
+    rows = texts(studies(client, "actuaire"), "li")
+    (du,) = [row for row in rows if row.startswith("Diplôme universitaire (DU)")]
+    assert "bac + 5" in du and "niveau 7" not in du
+    assert facts(client, "bts")["Niveau"] == "bac + 2 (niveau 5)"
+
+
+def test_the_job_list_offers_no_filter_that_can_only_answer_nothing(client, brochure):
+    page = parse(client.get("/metiers/"))
+    assert "cqp" not in [value for value, _ in options(page, "type_diplome")]
+    page = parse(client.get("/formations/"))
+    assert "0" not in [value for value, _ in options(page, "niveau")]
+
+
+def test_diplomas_without_a_level_come_last_on_every_database(client, brochure):
+    slugs = list(Diploma.objects.published().values_list("slug", flat=True))
+    assert slugs[0] == "bts"
+    assert slugs[-1].startswith("cqp-") or Diploma.objects.get(slug=slugs[-1]).level is None

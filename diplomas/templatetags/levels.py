@@ -22,8 +22,10 @@ from diplomas.levels import (
 register = template.Library()
 
 
-def _level_html(value):
+def _level_html(value, national):
     level = Level(value)
+    if not national:
+        return level.label
     return format_html(
         '{} (<a class="level-note" href="{}#{}">niveau {}</a>)',
         level.label,
@@ -34,16 +36,17 @@ def _level_html(value):
 
 
 @register.simple_tag
-def level_range(low, high=None):
+def level_range(low, high=None, national=True):
     """The HTML of diplomas.levels.range_label: each national level links to its note.
 
-    Takes two Level values (or None); returns safe HTML.
+    Takes two Level values (or None), and `national=False` for a diploma outside the
+    national framework (Diploma.in_national_framework); returns safe HTML.
     """
     if low is None:
-        return "niveau non précisé par la brochure"
+        return "non précisé"
     if high is None or high == low:
-        return _level_html(low)
-    return format_html("de {} à {}", _level_html(low), _level_html(high))
+        return _level_html(low, national)
+    return format_html("de {} à {}", _level_html(low, national), _level_html(high, national))
 
 
 @register.inclusion_tag("includes/national_levels_note.html")
