@@ -144,7 +144,7 @@ class Career(Reviewed, SignedAddition, models.Model):
         choices=LEVEL_CHOICES,
         help_text="Niveau d'études le plus haut cité par la brochure.",
     )
-    level_source = source_field("source du niveau d'accès", can_be_unknown=False)
+    level_source = source_field("source du niveau d’accès", can_be_unknown=False)
     entry_note = ProseField(
         "condition d'accès",
         blank=True,

@@ -23,7 +23,7 @@ NATIONAL_LEVEL = {Level.BAC: 4, Level.BAC_2: 5, Level.BAC_3: 6, Level.BAC_4: 6, 
 # carries this dated note, and each level links to its full explanation on the schéma.
 NATIONAL_LEVELS_NOTE = (
     "Les niveaux 4 à 7 sont ceux du cadre national des certifications professionnelles "
-    "créé en 2019, dix ans après la brochure, qui ne donnait que les années d'études "
+    "créé en 2019, dix ans après la brochure, qui ne donnait que les années d’études "
     "après le bac."
 )
 NATIONAL_LEVELS_SOURCE = (

@@ -29,10 +29,10 @@ class DiplomaCategory(models.TextChoices):
     school diplomas are « reconnus ou visés par l'État »: they have categories of their own.
     """
 
-    NATIONAL = "national", "Diplôme national de l'Éducation nationale"
-    UNIVERSITY = "universite", "Diplôme d'université"
-    SCHOOL = "ecole", "Diplôme d'école"
-    STATE = "etat", "Diplôme d'État du paramédical et du social"
+    NATIONAL = "national", "Diplôme national de l’Éducation nationale"
+    UNIVERSITY = "universite", "Diplôme d’université"
+    SCHOOL = "ecole", "Diplôme d’école"
+    STATE = "etat", "Diplôme d’État du paramédical et du social"
     CQP = "cqp", "CQP de la branche mutualité"
     OTHER = "autre", "Autre formation"
 
@@ -43,9 +43,9 @@ class DiplomaType(models.TextChoices):
     DEUST = "deust", "DEUST"
     LICENCE_PRO = "licence-pro", "Licence professionnelle"
     MASTER = "master", "Master"
-    SCHOOL = "ecole", "Diplôme d'école (ingénieur, commerce)"
+    SCHOOL = "ecole", "Diplôme d’école (ingénieur, commerce)"
     DU = "du", "DU"
-    STATE = "de", "Diplôme d'État"
+    STATE = "de", "Diplôme d’État"
     CQP = "cqp", "CQP"
     OTHER = "autre", "Autre formation"
 
@@ -188,7 +188,7 @@ class Diploma(Reviewed, SignedAddition, models.Model):
         help_text="« Oui » si la source indique qu'il se prépare aussi par apprentissage, "
         "« Non » si elle dit le contraire, « Inconnu » si elle n'en dit rien.",
     )
-    apprenticeship_source = source_field("source de l'apprentissage")
+    apprenticeship_source = source_field("source de l’apprentissage")
     admission = ProseField("comment y entrer", blank=True)
     programme = ProseField("au programme", blank=True)
     after = ProseField("et après ?", blank=True, help_text="Insertion ou poursuite d'études.")

@@ -38,7 +38,7 @@ def test_every_speciality_the_formations_section_cites_is_there(brochure):
         ("dut", "information-communication"),
         ("dut", "services et réseaux de communication"),
         ("deust", "conseiller en hygiène et environnement"),
-        ("licence-pro", "vente d'assurances de personnes"),
+        ("licence-pro", "vente d’assurances de personnes"),
         ("du", "actuaire"),
         ("du", "gestion des opérations logistiques"),
         ("du", "responsable des mutualistes"),

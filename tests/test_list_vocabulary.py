@@ -86,7 +86,7 @@ def test_a_diploma_page_links_to_its_categorie_in_the_list(client, brochure):
     html = page(client.get("/formations/de-infirmier/"))
     link = element(element(html, "p", class_="eyebrow"), "a")
     assert dict(link.attributes)["href"] == "/formations/?categorie=etat"
-    assert text(link) == "Diplôme d'État du paramédical et du social"
+    assert text(link) == "Diplôme d’État du paramédical et du social"
 
 
 def test_the_diploma_list_shows_each_diplomas_categorie(client, brochure):

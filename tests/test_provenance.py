@@ -95,7 +95,7 @@ def test_a_job_shows_the_level_its_fiche_gives_a_du_not_the_range_of_all_du(clie
 
 def test_a_job_level_deduced_from_a_duration_says_so(client, brochure):
     box = studies(client, "educateur-specialise")
-    assert "Niveaud'accès:bac+3(niveau6)ajout2026." in [t.replace(" ", "") for t in texts(box, "p")]
+    assert "Niveaud’accès:bac+3(niveau6)ajout2026." in [t.replace(" ", "") for t in texts(box, "p")]
     card = listed(client, "/metiers/", niveau=3)
     assert "/metiers/educateur-specialise/" in card
     page = parse(client.get("/metiers/", {"niveau": 3}))
@@ -152,16 +152,16 @@ def test_a_du_is_a_university_diploma_and_a_school_diploma_a_school_one(client, 
     assert "/formations/ecole-ingenieur-commerce/" not in national
     assert "/formations/du/" in listed(client, "/formations/", categorie="universite")
     eyebrow = element(parse(client.get("/formations/du/")), "p", class_="eyebrow")
-    assert text(eyebrow) == "Diplôme d'université"
+    assert text(eyebrow) == "Diplôme d’université"
 
 
 def test_job_pages_name_each_diploma_in_full_with_its_acronym(client, brochure):
-    assert "Diplôme d'État d'audioprothésiste (DE)" in texts(
+    assert "Diplôme d’État d’audioprothésiste (DE)" in texts(
         studies(client, "audioprothesiste"), "a"
     )
     rows = texts(studies(client, "animateur-prevention"), "a")
     assert "Brevet de technicien supérieur (BTS)" in rows
-    assert "Diplôme d'études universitaires scientifiques et techniques (DEUST)" in rows
+    assert "Diplôme d’études universitaires scientifiques et techniques (DEUST)" in rows
 
 
 def test_every_acronym_shown_is_one_the_brochure_uses(brochure, brochure_text):
@@ -346,7 +346,7 @@ def test_a_new_addition_cannot_borrow_the_note_of_another(client, brochure, edit
     )
     assert response.status_code == 200
     (message,) = error_messages(response)
-    assert message.startswith("Vous venez de marquer comme ajout : source de l'apprentissage.")
+    assert message.startswith("Vous venez de marquer comme ajout : source de l’apprentissage.")
     diploma.refresh_from_db()
     assert diploma.apprenticeship is None
 

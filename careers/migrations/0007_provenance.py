@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='career',
             name='level_source',
-            field=models.CharField(choices=[('brochure', 'Brochure ONISEP (2009)'), ('ajout', 'Ajout de la rédaction')], default='brochure', help_text="La brochure, un ajout de la rédaction (à signer dans « Ajouts de la rédaction », avec sa source) ou « non précisé » si la brochure n'en dit rien (laissez alors la valeur vide).", max_length=12, verbose_name="source du niveau d'accès"),
+            field=models.CharField(choices=[('brochure', 'Brochure ONISEP (2009)'), ('ajout', 'Ajout de la rédaction')], default='brochure', help_text="La brochure, un ajout de la rédaction (à signer dans « Ajouts de la rédaction », avec sa source) ou « non précisé » si la brochure n'en dit rien (laissez alors la valeur vide).", max_length=12, verbose_name='source du niveau d’accès'),
         ),
         migrations.AddField(
             model_name='career',

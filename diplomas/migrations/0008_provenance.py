@@ -96,7 +96,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='diploma',
             name='apprenticeship_source',
-            field=models.CharField(choices=[('brochure', 'Brochure ONISEP (2009)'), ('ajout', 'Ajout de la rédaction'), ('non-precise', 'Non précisé par la brochure')], default='brochure', help_text="La brochure, un ajout de la rédaction (à signer dans « Ajouts de la rédaction », avec sa source) ou « non précisé » si la brochure n'en dit rien (laissez alors la valeur vide).", max_length=12, verbose_name="source de l'apprentissage"),
+            field=models.CharField(choices=[('brochure', 'Brochure ONISEP (2009)'), ('ajout', 'Ajout de la rédaction'), ('non-precise', 'Non précisé par la brochure')], default='brochure', help_text="La brochure, un ajout de la rédaction (à signer dans « Ajouts de la rédaction », avec sa source) ou « non précisé » si la brochure n'en dit rien (laissez alors la valeur vide).", max_length=12, verbose_name='source de l’apprentissage'),
         ),
         migrations.AddField(
             model_name='diploma',
@@ -131,7 +131,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='diploma',
             name='diploma_type',
-            field=models.CharField(choices=[('bts', 'BTS'), ('dut', 'DUT'), ('deust', 'DEUST'), ('licence-pro', 'Licence professionnelle'), ('master', 'Master'), ('ecole', "Diplôme d'école (ingénieur, commerce)"), ('du', 'DU'), ('de', "Diplôme d'État"), ('cqp', 'CQP'), ('autre', 'Autre formation')], help_text="BTS, licence professionnelle, DE, CQP… Il détermine la catégorie du diplôme (diplôme national, d'université, d'école, d'État, CQP).", max_length=20, verbose_name='type de diplôme'),
+            field=models.CharField(choices=[('bts', 'BTS'), ('dut', 'DUT'), ('deust', 'DEUST'), ('licence-pro', 'Licence professionnelle'), ('master', 'Master'), ('ecole', 'Diplôme d’école (ingénieur, commerce)'), ('du', 'DU'), ('de', 'Diplôme d’État'), ('cqp', 'CQP'), ('autre', 'Autre formation')], help_text="BTS, licence professionnelle, DE, CQP… Il détermine la catégorie du diplôme (diplôme national, d'université, d'école, d'État, CQP).", max_length=20, verbose_name='type de diplôme'),
         ),
         migrations.AlterField(
             model_name='diploma',
