@@ -194,9 +194,9 @@ class Career(Reviewed, SignedAddition, models.Model):
         """What keeps this job off the public site, as its preview banner says it."""
         parts = []
         if not self.is_published:
-            parts.append((self, "Ce métier n'est pas publié."))
+            parts.append((self, "Ce métier n’est pas publié."))
         if not self.family.is_published:
-            parts.append((self.family, f"Sa famille « {self.family} » n'est pas publiée."))
+            parts.append((self.family, f"Sa famille « {self.family} » n’est pas publiée."))
         return parts
 
     @property

@@ -280,7 +280,7 @@ class Diploma(Reviewed, SignedAddition, models.Model):
         """What keeps this diploma off the public site, as its preview banner says it."""
         if self.is_published:
             return []
-        return [(self, f"Ce {'CQP' if self.is_cqp else 'diplôme'} n'est pas publié.")]
+        return [(self, f"Ce {'CQP' if self.is_cqp else 'diplôme'} n’est pas publié.")]
 
 
 class SpecialityQuerySet(models.QuerySet):

@@ -185,7 +185,7 @@ def test_a_jobs_level_in_the_change_list_reads_bac_plus_2_niveau_5(client, edito
 def test_the_schema_page_gives_a_level_range_once_in_its_own_words(client, brochure):
     html = page(client.get("/formations/schema/"))
     items = [text(item) for item in elements(html, "li")]
-    assert "Diplôme universitaire (DU), de bac + 2 (niveau 5) à bac + 5 (niveau 7)" in items
+    assert "Diplôme universitaire (DU), de bac + 2 à bac + 5" in items
 
 
 # 3. Slugs ------------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ def test_family_filter_lists_only_that_family(client, brochure):
     found = titles(
         client.get("/metiers/", {"famille": "developpement-du-produit-et-etude-du-risque"})
     )
-    assert found == {"Concepteur technique de produit", "Actuaire", "Chargé d'études juridiques"}
+    assert found == {"Concepteur technique de produit", "Actuaire", "Chargé d’études juridiques"}
 
 
 def test_type_filter_finds_jobs_reached_through_a_state_diploma(client, brochure):
@@ -138,7 +138,7 @@ def test_unknown_or_repeated_parameters_give_a_normal_page(client, brochure, que
 def test_an_invalid_level_is_reported_and_ignored(client, brochure):
     response = client.get("/metiers/", {"niveau": "zzz", "famille": "autres-metiers"})
     alert = element(page(response), "div", role="alert")
-    assert text(element(alert, "p")) == "Un filtre n'a pas pu être appliqué ; il est ignoré :"
+    assert text(element(alert, "p")) == "Un filtre n’a pas pu être appliqué ; il est ignoré :"
     assert text(element(alert, "a")) == "Accessible avec mon niveau"
     assert response.context["paginator"].count == 5
 

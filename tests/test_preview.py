@@ -126,9 +126,9 @@ def test_an_editor_sees_a_draft_under_a_banner_never_cached_nor_indexed(client, 
 @pytest.mark.parametrize(
     ("make_draft", "unpublished", "reason"),
     [
-        (draft_job, None, "Ce métier n'est pas publié."),
-        (job_of_unpublished_family, "family", "Sa famille « {item} » n'est pas publiée."),
-        (draft_cqp, None, "Ce CQP n'est pas publié."),
+        (draft_job, None, "Ce métier n’est pas publié."),
+        (job_of_unpublished_family, "family", "Sa famille « {item} » n’est pas publiée."),
+        (draft_cqp, None, "Ce CQP n’est pas publié."),
     ],
     ids=["job", "family", "cqp"],
 )
@@ -138,7 +138,7 @@ def test_the_banner_says_what_is_unpublished_and_links_to_its_admin_page(
     page = make_draft()
     item = getattr(page, unpublished) if unpublished else page
     response = client.get(page.get_absolute_url())
-    admin_link = f"Modifier « {item} » dans l'administration"
+    admin_link = f"Modifier « {item} » dans l’administration"
     assert banner_reasons(response) == [f"{reason.format(item=item)} {admin_link}"]
     opts = item._meta
     admin_url = f"/admin/{opts.app_label}/{opts.model_name}/{item.pk}/change/"
@@ -149,8 +149,8 @@ def test_the_banner_names_both_a_draft_job_and_its_unpublished_family(client, ed
     career = draft_job(family=make_family(is_published=False))
     reasons = banner_reasons(client.get(career.get_absolute_url()))
     assert [reason.split(".")[0] for reason in reasons] == [
-        "Ce métier n'est pas publié",
-        f"Sa famille « {career.family.name} » n'est pas publiée",
+        "Ce métier n’est pas publié",
+        f"Sa famille « {career.family.name} » n’est pas publiée",
     ]
 
 
@@ -160,7 +160,7 @@ def test_the_banner_links_only_to_admin_pages_the_editor_may_open(client):
     client.force_login(user)
     career = job_of_unpublished_family()
     response = client.get(career.get_absolute_url())
-    assert banner_reasons(response) == [f"Sa famille « {career.family.name} » n'est pas publiée."]
+    assert banner_reasons(response) == [f"Sa famille « {career.family.name} » n’est pas publiée."]
 
 
 def test_an_editor_sees_a_published_page_as_the_public_does(client, editor):

@@ -37,7 +37,7 @@ def queries_for(client, url):
         "/familles/{family}/",
         "/temoignages/",
         "/formations/",
-        "/formations/?niveau=2&categorie=national&apprentissage=non",
+        "/formations/?niveau=2&categorie=national&apprentissage=non-precise",
         "/formations/{diploma}/",
         "/formations/schema/",
         "/recherche/?q=m%C3%A9tiers",

@@ -71,7 +71,7 @@ def test_nothing_found_suggests_close_job_titles_and_the_filters(client, brochur
     notice = element(results(client, "infirmerie zzzz"), "div", class_="notice")
     paragraphs = texts(notice, "p")
     assert paragraphs[0] == "Aucun résultat pour « infirmerie zzzz »."
-    assert paragraphs[1] == "Les métiers dont le nom s'en approche le plus :"
+    assert paragraphs[1] == "Les métiers dont le nom s’en approche le plus :"
     assert "/metiers/infirmier-coordinateur/" in hrefs(element(notice, "ul"))
     assert hrefs(notice)[-2:] == ["/metiers/", "/formations/"]
 

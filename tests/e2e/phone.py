@@ -48,8 +48,9 @@ TARGETS = """minimum => {
     const describe = element => element.outerHTML.slice(0, 120);
     const rendered = [...document.querySelectorAll(targets)].filter(element => {
         const box = element.getBoundingClientRect();
+        // checkVisibility(): the controls of a folded <details> are laid out but not shown.
         return box.width > 0 && box.height > 0 && box.bottom + window.scrollY > 0
-            && getComputedStyle(element).visibility !== "hidden";
+            && getComputedStyle(element).visibility !== "hidden" && element.checkVisibility();
     });
     const small = [];
     for (const element of rendered) {

@@ -344,6 +344,9 @@ def test_rows_added_in_the_browser_are_labelled_numbered_and_prefilled(
         page.goto(site + job_change())
         add_row(page, "Diplôme qui mène au métier")
         field(page, f"Diplôme (ligne {added})", role="combobox").select_option(str(missing.pk))
+        # A new row is the editors' addition: it says why and cites its source.
+        field(page, f"Pourquoi cet ajout (ligne {added})").fill("Vu sur la fiche ONISEP.")
+        field(page, f"Source publique de l'ajout (ligne {added})").fill("ONISEP")
         assert not dangling_descriptions(page)
         save(page)
         assert page.locator(".messagelist .success").count() == 1
