@@ -3,6 +3,7 @@ from django import forms
 
 from diplomas.levels import LEVEL_CHOICES
 from diplomas.models import DiplomaType
+from diplomas.routes import Route
 from mutuelles_site.filtering import FilterStateMixin
 
 from .models import Career, Family, Pathway
@@ -15,6 +16,11 @@ DIPLOMA_TYPE_CHOICES = [(t.value, t.label) for t in DiplomaType if t != DiplomaT
 
 
 class CareerFilter(FilterStateMixin, django_filters.FilterSet):
+    """The job list's filters and sort, all in the URL (`famille`, `niveau`, `type_diplome`,
+    `voie`, `tri`, `q`)."""
+
+    orderings = ("tri",)
+
     famille = django_filters.ChoiceFilter(
         label="Famille de métiers",
         choices=[],  # filled per request in __init__
@@ -32,6 +38,18 @@ class CareerFilter(FilterStateMixin, django_filters.FilterSet):
         choices=DIPLOMA_TYPE_CHOICES,
         method="filter_diploma_type",
         empty_label="Tous les types de diplôme",
+    )
+    voie = django_filters.ChoiceFilter(
+        label="Voie d'accès",
+        choices=Route.choices,
+        method="filter_route",
+        empty_label="Toutes les voies",
+    )
+    tri = django_filters.ChoiceFilter(
+        label="Trier par",
+        choices=[("titre", "Intitulé (A à Z)"), ("niveau", "Niveau d'accès (du plus accessible)")],
+        method="sort",
+        empty_label="Famille (ordre de la brochure)",
     )
     q = django_filters.CharFilter(
         label="Mot-clé",
@@ -58,6 +76,13 @@ class CareerFilter(FilterStateMixin, django_filters.FilterSet):
     def filter_diploma_type(self, queryset, name, value):
         careers = Pathway.objects.published().filter(diploma__diploma_type=value)
         return queryset.filter(pk__in=careers.values("career_id"))
+
+    def filter_route(self, queryset, name, value):
+        careers = Pathway.objects.published().by_route(value)
+        return queryset.filter(pk__in=careers.values("career_id"))
+
+    def sort(self, queryset, name, value):
+        return queryset.sorted_by(value)
 
     def filter_keyword(self, queryset, name, value):
         return filter_careers(queryset, value)

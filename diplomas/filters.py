@@ -5,6 +5,7 @@ from mutuelles_site.filtering import FilterStateMixin
 
 from .levels import LEVEL_CHOICES
 from .models import Diploma, DiplomaCategory, types_in_category
+from .routes import Route, prepared_by
 
 
 class DiplomaFilter(FilterStateMixin, django_filters.FilterSet):
@@ -29,6 +30,13 @@ class DiplomaFilter(FilterStateMixin, django_filters.FilterSet):
         empty_label="Indifférent",
     )
 
+    voie = django_filters.ChoiceFilter(
+        label="Voie d'accès",
+        choices=Route.choices,
+        method="filter_route",
+        empty_label="Toutes les voies",
+    )
+
     class Meta:
         model = Diploma
         fields = []
@@ -46,3 +54,6 @@ class DiplomaFilter(FilterStateMixin, django_filters.FilterSet):
         if value == "oui":
             return queryset.filter(apprenticeship=True)
         return queryset.filter(apprenticeship__isnull=True)
+
+    def filter_route(self, queryset, name, value):
+        return queryset.filter(prepared_by(value))
