@@ -1,9 +1,9 @@
 import django_filters
 from django import forms
 
+from diplomas.filters import route_filter
 from diplomas.levels import LEVEL_CHOICES
 from diplomas.models import DiplomaType
-from diplomas.routes import Route
 from mutuelles_site.filtering import FilterStateMixin
 
 from .models import Career, Family, Pathway
@@ -39,12 +39,7 @@ class CareerFilter(FilterStateMixin, django_filters.FilterSet):
         method="filter_diploma_type",
         empty_label="Tous les types de diplôme",
     )
-    voie = django_filters.ChoiceFilter(
-        label="Voie d'accès",
-        choices=Route.choices,
-        method="filter_route",
-        empty_label="Toutes les voies",
-    )
+    voie = route_filter("filter_route")
     tri = django_filters.ChoiceFilter(
         label="Trier par",
         choices=[("titre", "Intitulé (A à Z)"), ("niveau", "Niveau d'accès (du plus accessible)")],

@@ -163,28 +163,19 @@ def test_the_job_list_keeps_the_brochures_order_by_default(client, brochure):
 @pytest.mark.parametrize(
     ("url", "target"),
     [
+        # Empty parameters (the no-JavaScript form submits every select) are dropped.
         ("/metiers/?niveau=&famille=autres-metiers", "/metiers/?famille=autres-metiers"),
         ("/metiers/?niveau=&famille=&type_diplome=&voie=&tri=&q=", "/metiers/"),
         ("/formations/?niveau=&categorie=etat&voie=", "/formations/?categorie=etat"),
         ("/metiers/?type=&niveau=2", "/metiers/?niveau=2"),
-    ],
-)
-def test_empty_parameters_are_dropped_from_shared_addresses(client, brochure, url, target):
-    response = client.get(url)
-    assert response.status_code == 301
-    assert response["Location"] == target
-
-
-@pytest.mark.parametrize(
-    ("url", "target"),
-    [
+        # Slugs retyped in capitals lead to the page's own address.
         ("/metiers/Actuaire/", "/metiers/actuaire/"),
         ("/formations/BTS/", "/formations/bts/"),
         ("/familles/Autres-Metiers/", "/familles/autres-metiers/"),
         ("/metiers/ACTUAIRE/?depuis=niveau%3D5", "/metiers/actuaire/?depuis=niveau%3D5"),
     ],
 )
-def test_a_slug_in_capitals_redirects_to_the_canonical_address(client, brochure, url, target):
+def test_every_list_query_and_page_has_one_address(client, brochure, url, target):
     response = client.get(url)
     assert response.status_code == 301
     assert response["Location"] == target
