@@ -26,6 +26,8 @@ class PathwayInline(SigningInlineMixin, admin.TabularInline):
         "speciality",
         "level",
         "condition",
+        "experience",
+        "experience_source",
         "position",
         "source",
         *SignedAddition.SIGNATURE_FIELDS,
@@ -89,6 +91,7 @@ class CareerAdmin(ContentAdmin):
         "level_min",
         "level_source",
         "pathways__source",
+        "pathways__experience",
         "pathways__diploma__diploma_type",
     ]
     list_select_related = ["family"]

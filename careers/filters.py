@@ -1,6 +1,7 @@
 import django_filters
 from django import forms
 
+from diplomas.filters import route_filter
 from diplomas.levels import LEVEL_CHOICES
 from diplomas.models import DiplomaType
 from mutuelles_site.filtering import FilterStateMixin
@@ -18,6 +19,11 @@ DIPLOMA_TYPE_CHOICES = [
 
 
 class CareerFilter(FilterStateMixin, django_filters.FilterSet):
+    """The job list's filters and sort, all in the URL (`famille`, `niveau`, `type_diplome`,
+    `voie`, `tri`, `q`)."""
+
+    orderings = ("tri",)
+
     famille = django_filters.ChoiceFilter(
         label="Famille de métiers",
         choices=[],  # filled per request in __init__
@@ -35,6 +41,13 @@ class CareerFilter(FilterStateMixin, django_filters.FilterSet):
         choices=DIPLOMA_TYPE_CHOICES,
         method="filter_diploma_type",
         empty_label="Tous les types de diplôme",
+    )
+    voie = route_filter("filter_route")
+    tri = django_filters.ChoiceFilter(
+        label="Trier par",
+        choices=[("titre", "Intitulé (A à Z)"), ("niveau", "Niveau d'accès (du plus accessible)")],
+        method="sort",
+        empty_label="Famille (ordre de la brochure)",
     )
     q = django_filters.CharFilter(
         label="Mot-clé",
@@ -61,6 +74,13 @@ class CareerFilter(FilterStateMixin, django_filters.FilterSet):
     def filter_diploma_type(self, queryset, name, value):
         careers = Pathway.objects.published().filter(diploma__diploma_type=value)
         return queryset.filter(pk__in=careers.values("career_id"))
+
+    def filter_route(self, queryset, name, value):
+        careers = Pathway.objects.published().by_route(value)
+        return queryset.filter(pk__in=careers.values("career_id"))
+
+    def sort(self, queryset, name, value):
+        return queryset.sorted_by(value)
 
     def filter_keyword(self, queryset, name, value):
         return filter_careers(queryset, value)

@@ -1,3 +1,5 @@
+import re
+
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -6,14 +8,21 @@ from django.urls import reverse
 
 from diplomas.levels import LEVEL_CHOICES, Level, range_label
 from diplomas.models import Diploma, Speciality
+from diplomas.routes import prepared_by, routes_of
 from mutuelles_site.fields import ProseField
+from mutuelles_site.folding import Folded
 from mutuelles_site.preview import PreviewQuerySet
 from mutuelles_site.provenance import (
+    Provenance,
     Reviewed,
     SignedAddition,
     source_constraints,
     source_field,
 )
+
+# Up to the first ".", "!", "?" or "…" that ends a sentence (the next one starts with a
+# capital, or the paragraph ends), or the whole first paragraph when none does.
+FIRST_SENTENCE = re.compile(r"[^\n]*?[.!?…](?=\s+[A-ZÀ-ÖØ-Þ«]|\s*(\n|$))|[^\n]+")
 
 
 class FamilyQuerySet(models.QuerySet):
@@ -63,6 +72,12 @@ class Family(Reviewed, models.Model):
     def get_absolute_url(self):
         return reverse("careers:family", args=[self.slug])
 
+    @property
+    def intro_first_sentence(self):
+        """The first sentence of the introduction ("" without one), for the families index."""
+        match = FIRST_SENTENCE.match(self.intro.strip())
+        return match.group(0) if match else ""
+
     def natural_key(self):
         return (self.slug,)
 
@@ -89,6 +104,14 @@ class CareerQuerySet(PreviewQuerySet):
             Prefetch("testimonial", Testimonial.objects.published(careers=careers)),
         )
 
+    def sorted_by(self, key):
+        """The jobs by title ("titre", accents and case ignored) or by entry level ("niveau",
+        the most accessible first, then by title)."""
+        title = Folded("title_masculine")
+        if key == "niveau":
+            return self.order_by("level_min", "level_max", title, "pk")
+        return self.order_by(title, "pk")
+
     def accessible_with(self, level):
         """Jobs whose minimum entry level is at or below `level`."""
         return self.filter(level_min__lte=level)
@@ -101,7 +124,7 @@ class CareerManager(models.Manager.from_queryset(CareerQuerySet)):
 
 # The sourced facts of a job and of a job↔diploma link (see mutuelles_site.provenance).
 CAREER_FACTS = {"level_source": None}
-PATHWAY_FACTS = {"source": None}
+PATHWAY_FACTS = {"source": None, "experience_source": ("experience", None)}
 
 
 # A version of a job holds its diploma rows and its testimonial, so reverting the job puts
@@ -223,6 +246,10 @@ class PathwayQuerySet(models.QuerySet):
             Q(speciality=None) | Q(speciality__in=Speciality.objects.published(diplomas=diplomas))
         )
 
+    def by_route(self, route):
+        """Links whose diploma is prepared by `route` (a diplomas.routes.Route value)."""
+        return self.filter(prepared_by(route, prefix="diploma__"))
+
 
 class PathwayManager(models.Manager.from_queryset(PathwayQuerySet)):
     def get_by_natural_key(self, career_slug, diploma_slug, speciality_slug):
@@ -246,6 +273,11 @@ class Pathway(SignedAddition, models.Model):
     `source` says whether the job's fiche cites it (« Quels diplômes ? ») or an editor added
     it since; `level` is the level the fiche gives this diploma for this job, when it does
     (the fiche may place a DU at bac + 5 where DU range from bac + 2 to bac + 5).
+
+    How the link is reached (`routes`: formation initiale, apprentissage…) is its diploma's,
+    derived in diplomas.routes and never copied here. The link's own fact is `experience`:
+    whether the fiche asks for professional experience on top of the diploma (« master pro
+    + solide expérience professionnelle »); unknown (None) unless a source says it.
     """
 
     career = models.ForeignKey(
@@ -279,6 +311,18 @@ class Pathway(SignedAddition, models.Model):
         "vide, la page montre le niveau du diplôme lui-même.",
     )
     source = source_field("source du lien", can_be_unknown=False)
+    # None is « non précisé »: most fiches say nothing of experience, which is no "non".
+    experience = models.BooleanField(
+        "expérience professionnelle exigée",
+        null=True,
+        blank=True,
+        help_text="« Oui » si la fiche demande une expérience professionnelle en plus du "
+        "diplôme, « Non » si une source dit qu'elle n'en faut pas, « Inconnu » si elle n'en "
+        "dit rien. Précisez-la au besoin dans « condition ».",
+    )
+    experience_source = source_field(
+        "source de l'exigence d'expérience", default=Provenance.UNKNOWN
+    )
     position = models.PositiveSmallIntegerField("ordre", default=0)
 
     FACTS = PATHWAY_FACTS
@@ -311,6 +355,11 @@ class Pathway(SignedAddition, models.Model):
 
     def __str__(self):
         return f"{self.career.title_masculine} ← {self.label}"
+
+    @property
+    def routes(self):
+        """How this link is reached: its diploma's routes (diplomas.routes.RouteFact)."""
+        return routes_of(self.diploma)
 
     @property
     def label(self):

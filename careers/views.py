@@ -1,7 +1,9 @@
+from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
 from diplomas.levels import LEVEL_CHOICES
-from mutuelles_site.filtering import FilteredListView
+from mutuelles_site.addresses import LowercaseSlugMixin
+from mutuelles_site.filtering import FilteredListView, results_url
 from mutuelles_site.preview import DraftPreviewMixin
 
 from .filters import CareerFilter
@@ -20,7 +22,17 @@ class HomeView(TemplateView):
         return context
 
 
-class FamilyDetailView(DetailView):
+class FamilyListView(ListView):
+    """Every published family with its job count: the way back from any job."""
+
+    template_name = "careers/family_list.html"
+    context_object_name = "families"
+
+    def get_queryset(self):
+        return Family.objects.with_career_counts()
+
+
+class FamilyDetailView(LowercaseSlugMixin, DetailView):
     template_name = "careers/family_detail.html"
     context_object_name = "family"
 
@@ -43,7 +55,7 @@ class CareerListView(FilteredListView):
         return Career.objects.for_list()
 
 
-class CareerDetailView(DraftPreviewMixin, DetailView):
+class CareerDetailView(LowercaseSlugMixin, DraftPreviewMixin, DetailView):
     model = Career
     preview_permission = "careers.view_career"
     template_name = "careers/career_detail.html"
@@ -62,6 +74,12 @@ class CareerDetailView(DraftPreviewMixin, DetailView):
         context["siblings"] = (
             Career.objects.for_list().filter(family=career.family).exclude(pk=career.pk)
         )
+        # Reached from a filtered list: a link back to the same results. The page itself
+        # stays one page, whose canonical address has no parameter.
+        context["results_url"] = results_url(
+            self.request, reverse("careers:list"), CareerListView.parameters()
+        )
+        context["canonical_url"] = self.request.build_absolute_uri(career.get_absolute_url())
         return context
 
 

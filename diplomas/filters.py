@@ -5,6 +5,17 @@ from mutuelles_site.filtering import FilterStateMixin
 
 from .levels import LEVEL_CHOICES, Level
 from .models import Diploma, DiplomaCategory, types_in_category
+from .routes import Route, prepared_by
+
+
+def route_filter(method):
+    """The « voie d'accès » filter (`?voie=`) of every list; `method` narrows the list."""
+    return django_filters.ChoiceFilter(
+        label="Voie d'accès",
+        choices=Route.choices,
+        method=method,
+        empty_label="Toutes les voies",
+    )
 
 
 class DiplomaFilter(FilterStateMixin, django_filters.FilterSet):
@@ -30,6 +41,8 @@ class DiplomaFilter(FilterStateMixin, django_filters.FilterSet):
         empty_label="Indifférent",
     )
 
+    voie = route_filter("filter_route")
+
     class Meta:
         model = Diploma
         fields = []
@@ -47,3 +60,6 @@ class DiplomaFilter(FilterStateMixin, django_filters.FilterSet):
         if value == "oui":
             return queryset.filter(apprenticeship=True)
         return queryset.filter(apprenticeship__isnull=True)
+
+    def filter_route(self, queryset, name, value):
+        return queryset.filter(prepared_by(value))

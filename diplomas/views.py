@@ -2,6 +2,7 @@ from django.db.models import Prefetch
 from django.views.generic import DetailView, TemplateView
 
 from careers.models import Pathway
+from mutuelles_site.addresses import LowercaseSlugMixin
 from mutuelles_site.filtering import FilteredListView
 from mutuelles_site.preview import DraftPreviewMixin
 
@@ -15,6 +16,7 @@ from .levels import (
     level_label,
 )
 from .models import Diploma
+from .routes import routes_of
 from .schema import build_diagram
 
 
@@ -30,7 +32,7 @@ class DiplomaListView(FilteredListView):
         return Diploma.objects.published()
 
 
-class DiplomaDetailView(DraftPreviewMixin, DetailView):
+class DiplomaDetailView(LowercaseSlugMixin, DraftPreviewMixin, DetailView):
     model = Diploma
     preview_permission = "diplomas.view_diploma"
     template_name = "diplomas/diploma_detail.html"
@@ -53,6 +55,7 @@ class DiplomaDetailView(DraftPreviewMixin, DetailView):
             careers.setdefault(pathway.career, []).append(pathway)
         context["careers"] = careers
         context["pathways"] = self.object.pathways.all()
+        context["routes"] = routes_of(self.object)
         return context
 
 

@@ -1,12 +1,34 @@
+"""The shared base of the public filtered lists (jobs, diplomas), and the way back to them.
+
+A list's address is its query: filters, sort and page live in the URL, so a counsellor can
+share it. Each query has one address (renamed and empty parameters are redirected away), and
+a page reached from a list can lead back to the same results (`results_link`).
+"""
+
+from urllib.parse import urlencode
+
 from django.conf import settings
-from django.http import HttpResponsePermanentRedirect
+from django.http import HttpResponsePermanentRedirect, QueryDict
 from django_filters.views import FilterView
 
 from .pagination import ForgivingPaginationMixin
 
+# The parameter a list item's link carries: the list's own query, to lead back to it.
+RESULTS_PARAMETER = "depuis"
+# Longer carried queries are dropped: no real list query comes near it.
+RESULTS_MAX_LENGTH = 1000
+# A query longer than this is served as it is, not redirected: no browser or proxy is
+# sure to follow a longer address, and no form of the site builds one.
+REDIRECT_MAX_LENGTH = 2000
+
 
 class FilterStateMixin:
-    """What a list page needs to know to word its result count and show a reset link."""
+    """What a list page needs to know to word its result count and show a reset link.
+
+    `orderings` names the filters that sort the list rather than narrow it.
+    """
+
+    orderings = ()
 
     @property
     def active(self):
@@ -14,7 +36,11 @@ class FilterStateMixin:
         if not self.is_bound:
             return False
         self.form.is_valid()  # fills cleaned_data with the valid fields, even if others fail
-        return any(value not in (None, "") for value in self.form.cleaned_data.values())
+        return any(
+            value not in (None, "")
+            for name, value in self.form.cleaned_data.items()
+            if name not in self.orderings
+        )
 
     @property
     def has_input(self):
@@ -22,12 +48,64 @@ class FilterStateMixin:
         return any(self.data.get(name) for name in self.filters)
 
 
+def canonical_query(query, renamed, renamed_values=None):
+    """`query` (a QueryDict) as its one address gives it, or None if it already is.
+
+    Renamed parameters take their current name (a link carrying both keeps the current
+    one), renamed choices their current value (`renamed_values`: {parameter: {old: new}}),
+    and empty values are dropped: the no-JavaScript form submits every select, chosen
+    or not, and `?niveau=&famille=x` is the same list as `?famille=x`.
+    """
+    canonical, changed = QueryDict(mutable=True), False
+    renamed_values = renamed_values or {}
+    for name, values in query.lists():
+        current = renamed.get(name, name)
+        choices = renamed_values.get(current, {})
+        kept = [choices.get(value, value) for value in values if value != ""]
+        changed |= any(value in choices for value in values)
+        changed |= len(kept) != len(values) or current != name
+        if kept and not (current != name and query.get(current)):
+            canonical.setlist(current, canonical.getlist(current) + kept)
+    return canonical if changed else None
+
+
+def results_link(request):
+    """The `depuis=…` parameter that a list item's link carries, or "" for an unfiltered list.
+
+    Takes the list's request; the job page reads it back with results_url().
+    """
+    query = request.GET.urlencode()
+    if not query or len(query) > RESULTS_MAX_LENGTH:
+        return ""
+    return urlencode({RESULTS_PARAMETER: query})
+
+
+def results_url(request, list_url, names):
+    """The address of the list results a page was reached from, or None.
+
+    Reads the page's `depuis` parameter and keeps only the list's own parameters (`names`),
+    non-empty, under the list's own address `list_url`: whatever is written into the
+    parameter, the link leads to that list, never elsewhere.
+    """
+    carried = request.GET.get(RESULTS_PARAMETER)
+    if carried is None or len(carried) > RESULTS_MAX_LENGTH:
+        return None
+    kept = QueryDict(mutable=True)
+    for name, values in QueryDict(carried).lists():
+        if name in names:
+            kept.setlist(name, [value for value in values if value])
+    query = kept.urlencode()
+    return f"{list_url}?{query}" if query else list_url
+
+
 class FilteredListView(ForgivingPaginationMixin, FilterView):
     """A public list narrowed by a FilterSet whose state the page shows (list_status.html).
 
     An invalid filter is ignored, and said so, rather than hiding everything. A renamed URL
-    parameter answers a permanent redirect to its new name, the other parameters kept: links
-    that counsellors shared keep working, and each list has one address per query.
+    parameter answers a permanent redirect to its new name, and empty parameters are dropped
+    the same way, the other parameters kept: links that counsellors shared keep working, and
+    each list has one address per query. Each item's link carries the list's query
+    (`results_link`), so that its page can lead back to these results.
     """
 
     paginate_by = settings.PAGE_SIZE
@@ -37,20 +115,19 @@ class FilteredListView(ForgivingPaginationMixin, FilterView):
     # Parameter -> {old value: current value}, for choices renamed since.
     renamed_values = {}
 
+    @classmethod
+    def parameters(cls):
+        """The names of the URL parameters this list reads: its filters and `page`."""
+        return {*cls.filterset_class.base_filters, cls.page_kwarg}
+
     def get(self, request, *args, **kwargs):
-        query = request.GET.copy()
-        renamed_values = {
-            name: values
-            for name, values in self.renamed_values.items()
-            if query.get(name) in values
-        }
-        if not renamed_values and not any(old in query for old in self.renamed_parameters):
+        canonical = canonical_query(request.GET, self.renamed_parameters, self.renamed_values)
+        query = None if canonical is None else canonical.urlencode()
+        if query is None or len(query) > REDIRECT_MAX_LENGTH:
             return super().get(request, *args, **kwargs)
-        for old, new in self.renamed_parameters.items():
-            values = query.pop(old, [])
-            # A link carrying both names keeps the current one.
-            if values and not query.get(new):
-                query.setlist(new, values)
-        for name, values in renamed_values.items():
-            query[name] = values[query[name]]
-        return HttpResponsePermanentRedirect(f"{request.path}?{query.urlencode()}")
+        return HttpResponsePermanentRedirect(f"{request.path}?{query}" if query else request.path)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["results_link"] = results_link(self.request)
+        return context

@@ -35,19 +35,20 @@ class Provenance(models.TextChoices):
     UNKNOWN = "non-precise", "Non précisé par la brochure"
 
 
-def source_field(verbose_name, *, can_be_unknown=True):
+def source_field(verbose_name, *, can_be_unknown=True, default=Provenance.BROCHURE):
     """A `*_source` field: where one fact comes from.
 
     Takes the field's French name ("source du niveau"); returns a CharField whose choices
-    are the provenances (without « non précisé » when the fact can't be empty). Pair it with
-    `source_constraints()`.
+    are the provenances (without « non précisé » when the fact can't be empty). A fact the
+    brochure rarely gives defaults to « non précisé » (`default`), so that rows written
+    without it (older backups and versions) stay true. Pair it with `source_constraints()`.
     """
     choices = Provenance.choices if can_be_unknown else Provenance.choices[:2]
     return models.CharField(
         verbose_name,
         max_length=12,
         choices=choices,
-        default=Provenance.BROCHURE,
+        default=default,
         help_text="La brochure, un ajout de la rédaction (à signer dans « Ajouts de la "
         "rédaction », avec sa source) ou « non précisé » si la brochure n'en dit rien "
         "(laissez alors la valeur vide).",

@@ -111,8 +111,12 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
-            # Tags of the project's helpers, which is no app: provenance marks and notes.
-            "libraries": {"provenance": "mutuelles_site.templatetags.provenance"},
+            # Tags of the project's helpers, which is no app: provenance marks and notes,
+            # the breadcrumb.
+            "libraries": {
+                "provenance": "mutuelles_site.templatetags.provenance",
+                "navigation": "mutuelles_site.templatetags.navigation",
+            },
         },
     },
 ]

@@ -87,7 +87,7 @@ def test_an_empty_result_says_so(client, brochure):
 
 
 def test_pagination_links_keep_the_filters(client, brochure, settings):
-    response = client.get("/metiers/", {"niveau": 5, "famille": "", "page": 1})
+    response = client.get("/metiers/", {"niveau": 5, "page": 1})
     assert response.context["is_paginated"]
     pagination = element(page(response), "nav", class_="pagination")
     links = [dict(link.attributes)["href"] for link in elements(pagination, "a")]
@@ -128,7 +128,7 @@ def test_bad_parameters_give_a_normal_page_with_a_message(client, brochure, quer
     assert response.context["paginator"].count >= 1
 
 
-@pytest.mark.parametrize("query", [{"famille[]": ""}, {"niveau": ["2", "3"]}])
+@pytest.mark.parametrize("query", [{"famille[]": "x"}, {"niveau": ["2", "3"]}])
 def test_unknown_or_repeated_parameters_give_a_normal_page(client, brochure, query):
     response = client.get("/metiers/", query)
     assert elements(page(response), "div", role="alert") == []

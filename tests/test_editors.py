@@ -53,6 +53,7 @@ def test_an_editor_creates_a_job_linked_to_a_diploma_in_one_form(client, editor)
             "pathways-0-diploma": diploma.pk,
             "pathways-0-condition": "",
             "pathways-0-source": "brochure",
+            "pathways-0-experience_source": "non-precise",
             "pathways-0-position": 0,
             "testimonial-TOTAL_FORMS": 0,
             "testimonial-INITIAL_FORMS": 0,

@@ -30,6 +30,14 @@ START = ["/", *LISTS, "/temoignages/", "/formations/schema/"]
 PUBLIC_PREFIXES = ("/metiers/", "/familles/", "/formations/", "/temoignages/")
 
 
+def without_results_link(href):
+    """`href` without the list query a job link carries back to its list (`depuis`): the
+    same page, whichever list leads to it."""
+    path, _, query = href.partition("?")
+    kept = [pair for pair in query.split("&") if pair and not pair.startswith("depuis=")]
+    return f"{path}?{'&'.join(kept)}" if kept else path
+
+
 class Page(HTMLParser):
     """What a visitor can see on a page: text, links, anchors, filter choices and cards."""
 
@@ -51,10 +59,11 @@ class Page(HTMLParser):
         if attrs.get("id"):
             self.ids.add(attrs["id"])
         if tag == "a" and attrs.get("href"):
-            self.links.append(attrs["href"])
+            href = without_results_link(attrs["href"])
+            self.links.append(href)
             for _, card in self._open:
                 if card is not None:
-                    self.cards[card][2].append(attrs["href"])
+                    self.cards[card][2].append(href)
         if tag == "select":
             self._select = attrs.get("name")
         if tag == "option" and self._select and attrs.get("value"):

@@ -12,6 +12,7 @@ BUDGET = 4
 
 
 def add_content(family, diploma, n):
+    make_family()  # one more on the families index
     for _ in range(n):
         other = make_diploma()
         make_speciality(diploma)
@@ -33,11 +34,16 @@ def queries_for(client, url):
         "/metiers/",
         "/metiers/?niveau=3&type_diplome=bts&famille={family}&q=M%C3%A9tier",
         "/metiers/?page=2",
+        "/metiers/?voie=apprentissage&tri=niveau&famille={family}",
+        "/metiers/?tri=titre",
         "/metiers/{career}/",
+        "/metiers/{career}/?depuis=niveau%3D2%26voie%3Dformation-initiale",
+        "/familles/",
         "/familles/{family}/",
         "/temoignages/",
         "/formations/",
         "/formations/?niveau=2&categorie=national&apprentissage=non-precise",
+        "/formations/?voie=apprentissage",
         "/formations/{diploma}/",
         "/formations/schema/",
         "/recherche/?q=m%C3%A9tiers",

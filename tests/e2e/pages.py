@@ -24,12 +24,19 @@ class PageType:
 
 PAGE_TYPES = [
     PageType("home", "/", "Les métiers par famille"),
+    PageType("families", "/familles/", "Les familles de métiers"),
     PageType("family", "/familles/autres-metiers/", "Les métiers de cette famille"),
     PageType("job-list", "/metiers/", "Page suivante"),
     PageType("job-list-filtered", "/metiers/?niveau=2&famille=autres-metiers", "à votre recherche"),
     PageType("job-list-empty", "/metiers/?niveau=0&type_diplome=de", "Aucun métier ne correspond"),
     PageType("job-list-invalid-filter", "/metiers/?niveau=zzz", "Un filtre n’a pas pu être"),
     PageType("job", "/metiers/technicien-en-prestations/", "Quelles études ?"),
+    PageType(
+        "job-from-results",
+        "/metiers/responsable-de-centre-de-gestion/?depuis=voie%3Dapprentissage%26tri%3Dniveau",
+        "Comment y accéder",
+    ),
+    PageType("job-list-by-route", "/metiers/?voie=apprentissage&tri=titre", "à votre recherche"),
     PageType("diploma-list", "/formations/", "formations au total"),
     PageType("diploma", "/formations/de-infirmier/", "Les métiers auxquels il mène"),
     PageType("cqp", "/formations/cqp-conseiller-mutualiste/", "Objectif, méthode et profil"),

@@ -1,8 +1,8 @@
 """A job search done with the keyboard alone, with and without JavaScript.
 
 The journey: skip to the content, tab through every filter control, go to the next page of
-results, filter by family and level, then open a job. At every stop the focused element must
-have a name and a visible focus indicator.
+results, filter by family and level, open a job, then go back to the same results. At every
+stop the focused element must have a name and a visible focus indicator.
 """
 
 import re
@@ -125,6 +125,11 @@ def test_a_job_search_works_with_the_keyboard_alone(javascript, open_page):
     skip_to_content(page)
     job = tab_until(page, "main article.card a")[-1]
     press_enter_and_follow(page)
-    assert re.search(r"/metiers/[\w-]+/$", page.url), page.url
+    assert re.search(r"/metiers/[\w-]+/\?depuis=[^#]+$", page.url), page.url
     title = page.locator("h1").inner_text()
     assert job["name"].split(" / ")[0] in title, f"Opened {title!r}, not {job['name']!r}"
+
+    skip_to_content(page)
+    tab_until(page, "main p.back a")
+    press_enter_and_follow(page)
+    assert re.search(r"/metiers/\?famille=autres-metiers&niveau=2$", page.url), page.url

@@ -1,0 +1,26 @@
+"""The breadcrumb ("fil d'Ariane") every public page shows under the header.
+
+{% load navigation %}
+{% breadcrumb %}                                          -> Accueil (the home page)
+{% breadcrumb "Les métiers" %}                            -> Accueil › Les métiers
+{% breadcrumb "Les formations" diplomas_url diploma.short_name %}
+                                                          -> Accueil › Les formations › BTS
+"""
+
+from django import template
+from django.urls import reverse
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/breadcrumb.html")
+def breadcrumb(*trail):
+    """Renders includes/breadcrumb.html: Accueil, then `trail`.
+
+    `trail` is label, address pairs for the pages above this one, then this page's label
+    (shown with aria-current="page", not linked); with no argument, this page is the home.
+    """
+    *above, current = ("Accueil", *trail) if trail else ("Accueil",)
+    crumbs = [] if not trail else [("Accueil", reverse("home"))]
+    crumbs += list(zip(above[1::2], above[2::2], strict=True))
+    return {"crumbs": crumbs, "current": current}
