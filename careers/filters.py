@@ -45,7 +45,7 @@ class CareerFilter(FilterStateMixin, django_filters.FilterSet):
     voie = route_filter("filter_route")
     tri = django_filters.ChoiceFilter(
         label="Trier par",
-        choices=[("titre", "Intitulé (A à Z)"), ("niveau", "Niveau d'accès (du plus accessible)")],
+        choices=[("titre", "Intitulé (A à Z)"), ("niveau", "Niveau d’accès (du plus accessible)")],
         method="sort",
         empty_label="Famille (ordre de la brochure)",
     )

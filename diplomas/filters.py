@@ -11,7 +11,7 @@ from .routes import Route, prepared_by
 def route_filter(method):
     """The « voie d'accès » filter (`?voie=`) of every list; `method` narrows the list."""
     return django_filters.ChoiceFilter(
-        label="Voie d'accès",
+        label="Voie d’accès",
         choices=Route.choices,
         method=method,
         empty_label="Toutes les voies",

@@ -20,7 +20,7 @@ from .html_pages import element, elements, hrefs, page, text, texts
 
 pytestmark = pytest.mark.django_db
 
-UNKNOWN = "non précisé par la brochure"
+UNKNOWN = "non précisé"
 
 
 def access_table(client, slug, **query):
@@ -46,7 +46,7 @@ def test_the_job_page_says_how_to_reach_each_diploma_in_a_table(client, brochure
     assert texts(element(table, "thead"), "th") == [
         "Diplôme",
         "Niveau",
-        "Voies d'accès",
+        "Voies d’accès",
         "Condition",
     ]
     assert all(dict(th.attributes)["scope"] == "row" for th in elements(table, "th")[4:])
@@ -125,12 +125,12 @@ def test_the_diploma_list_filters_by_route(client, brochure):
 def test_an_unknown_route_is_ignored_with_the_french_message(client, brochure, url):
     html = page(client.get(url, {"voie": "zzz"}))
     alert = text(element(html, "div", role="alert"))
-    assert "Voie d'accès" in alert and "zzz n’en fait pas partie" in alert
+    assert "Voie d’accès" in alert and "zzz n’en fait pas partie" in alert
 
 
 def test_the_diploma_page_lists_its_routes(client, brochure):
     facts = element(page(client.get("/formations/de-audioprothesiste/")), "dl", class_="facts")
-    assert dict(zip(texts(facts, "dt"), texts(facts, "dd"), strict=True))["Voies d'accès"] == (
+    assert dict(zip(texts(facts, "dt"), texts(facts, "dd"), strict=True))["Voies d’accès"] == (
         "Formation initiale"
     )
 
@@ -157,7 +157,9 @@ def test_an_experience_left_unknown_with_a_source_is_refused_in_the_form(client,
     career = make_career(diplomas=[make_diploma()])
     response = post_form(client, change_url(career), **{"pathways-0-experience": "true"})
     assert response.status_code == 200
-    assert any("non précisé" in message for message in error_messages(response))
+    assert "Une valeur est donnée : dites d'où elle vient (brochure ou ajout)." in (
+        error_messages(response)
+    )
     assert career.pathways.get().experience is None
 
 
@@ -166,10 +168,17 @@ def test_an_unsigned_experience_addition_is_refused_in_the_form(client, editor):
     response = post_form(
         client,
         change_url(career),
-        **{"pathways-0-experience": "false", "pathways-0-experience_source": "ajout"},
+        **{
+            "pathways-0-experience": "false",
+            "pathways-0-experience_source": "ajout",
+            "pathways-0-addition_reason": "",
+            "pathways-0-addition_source": "",
+        },
     )
     assert response.status_code == 200
-    assert any("doit être signé" in message for message in error_messages(response))
+    assert "Un ajout de la rédaction doit dire pourquoi et citer sa source." in (
+        error_messages(response)
+    )
 
 
 def test_reverting_a_job_brings_back_its_links_experience(client, editor):

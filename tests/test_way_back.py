@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def crumbs(html):
-    nav = element(html, "nav", **{"aria-label": "Fil d'Ariane"})
+    nav = element(html, "nav", **{"aria-label": "Fil d’Ariane"})
     items = elements(element(nav, "ol"), "li")
     return [text(item) for item in items], items
 
