@@ -5,7 +5,7 @@ import pytest
 # The first thing after the title a reader came for, on each kind of page.
 FIRST_CONTENT = {
     "/": "main .lead",
-    "/metiers/": "main .card",
+    "/metiers/": "main .filters",  # the whole list: its filters come first, open
     "/metiers/?niveau=2": "main .card",
     "/metiers/audioprothesiste/": "main .lead",
     "/formations/": "main .lead",
