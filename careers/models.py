@@ -30,8 +30,14 @@ class FamilyQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
     def with_career_counts(self):
-        return self.published().annotate(
-            career_count=Count("careers", filter=Q(careers__in=Career.objects.published()))
+        # Explicitly ordered: Django leaves Meta.ordering out of a GROUP BY query, and
+        # PostgreSQL then returns the families in no particular order.
+        return (
+            self.published()
+            .annotate(
+                career_count=Count("careers", filter=Q(careers__in=Career.objects.published()))
+            )
+            .order_by("position", "name")
         )
 
 
