@@ -23,7 +23,6 @@ from django.db.models import Q
 # The brochure carries only its year. Content loaded from it is dated the first day of
 # that year, which every page shows as "2009", never as a precise day.
 BROCHURE_DATE = datetime.date(2009, 1, 1)
-BROCHURE_CITATION = "ONISEP, Les métiers des mutuelles, collection Zoom sur les métiers, 2009"
 
 # An editor is asked to check a page again after this long (the admin's "à revoir" filter).
 REVIEW_INTERVAL = datetime.timedelta(days=365)
@@ -198,18 +197,6 @@ class SignedAddition(models.Model):
     def is_added(self, source_field_name):
         return getattr(self, source_field_name) == Provenance.ADDITION
 
-    def sign(self, editor_name, today):
-        """Fill the signature's empty "who" and "when" when this object has an addition.
-
-        Takes the editor's display name and today's date; changes nothing otherwise.
-        """
-        if not self.additions:
-            return
-        if not self.added_by:
-            self.added_by = editor_name
-        if self.added_on is None:
-            self.added_on = today
-
 
 class Reviewed(models.Model):
     """When an editor last checked an object's content against its sources.
@@ -227,11 +214,3 @@ class Reviewed(models.Model):
 
     class Meta:
         abstract = True
-
-    @property
-    def is_from_brochure_unreviewed(self):
-        return self.reviewed_on == BROCHURE_DATE
-
-    def needs_review(self, today):
-        """True if not checked for more than REVIEW_INTERVAL before `today`."""
-        return self.reviewed_on < today - REVIEW_INTERVAL
