@@ -10,6 +10,8 @@ from django.apps import apps
 BACKUP_LABELS = [
     "careers",
     "diplomas",
+    # Editors keep the synonyms; the rest of search/ is rebuilt from the content.
+    "search.synonym",
     "reversion",
     "auth.user",
     "auth.group",

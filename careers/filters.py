@@ -62,6 +62,8 @@ class CareerFilter(FilterStateMixin, django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The parsed keyword (search.query.Query), once filtered: its corrections are shown.
+        self.search_query = None
         # One query per request, as a plain list: a callable would run again at validation
         # and at rendering.
         self.filters["famille"].extra["choices"] = list(
@@ -83,4 +85,10 @@ class CareerFilter(FilterStateMixin, django_filters.FilterSet):
         return queryset.sorted_by(value)
 
     def filter_keyword(self, queryset, name, value):
-        return filter_careers(queryset, value)
+        # ?exact=1: the visitor's own words, without corrections (the notice links to it).
+        exact = self.data.get("exact") == "1"
+        queryset, self.search_query = filter_careers(queryset, value, exact=exact)
+        # Ranked like the search page, unless the visitor chose a sort.
+        if "search_position" in queryset.query.annotations and not self.data.get("tri"):
+            queryset = queryset.order_by("search_position", *queryset.query.order_by)
+        return queryset

@@ -3,12 +3,13 @@
 Registered from CareersConfig.ready(); search/ knows nothing of this app.
 """
 
-from django.db.models import Prefetch
+from django.db.models import Case, IntegerField, Prefetch, Value, When
 
-from diplomas.levels import Level
+from diplomas.levels import LEVEL_CHOICES, NATIONAL_LEVEL, Level
 from diplomas.models import CQP, Diploma, Speciality
+from search import levels
 from search.documents import Document, join
-from search.engine import matching_ids
+from search.engine import ranked
 from search.models import DocumentKind
 from search.registry import register
 
@@ -37,8 +38,10 @@ def career_document(career):
         title=career.title,
         meta=f"{career.family.name} · {career.level_label}",
         lead=career.lead,
-        body=join(career.body, career.entry_note, career.family.name, *routes),
+        body=join(career.body, career.entry_note),
+        hidden=join(career.family.name, *routes),
         keywords=keywords,
+        level=career.level_min,
     )
 
 
@@ -56,6 +59,8 @@ def testimonial_document(testimonial):
         lead=join(testimonial.headline, testimonial.quote),
         body=testimonial.story,
         keywords=f"témoignage {where} {testimonial.career.title}",
+        # The story is told on the job page: the hit leads to it, where its words show.
+        url=f"{testimonial.career.get_absolute_url()}#temoignage-titre",
     )
 
 
@@ -69,6 +74,8 @@ def _careers_through(**pathway):
 
 
 def register_documents():
+    # The search page reads levels typed in a query on the scale the job list filters by.
+    levels.configure(dict(LEVEL_CHOICES), {level.value: n for level, n in NATIONAL_LEVEL.items()})
     register(
         DocumentKind.CAREER,
         published=careers,
@@ -96,8 +103,31 @@ def register_documents():
     )
 
 
-def filter_careers(queryset, raw):
-    """The jobs of `queryset` that the search page finds for `raw`; all of them when `raw`
-    holds nothing usable to search for."""
-    ids = matching_ids(raw, DocumentKind.CAREER)
-    return queryset if ids is None else queryset.filter(pk__in=ids)
+# Beyond this many jobs found, the rest follow in the list's own order: the ordering
+# expression grows with every job it places.
+MAX_RANKED = 500
+
+
+def filter_careers(queryset, raw, exact=False):
+    """The jobs of `queryset` that the search page finds for `raw`, in the search page's
+    order, and the parsed query, whose reading the list shows: (queryset, query).
+
+    A level named in `raw` ("bac+2", "niveau 5") narrows the list to the jobs open at that
+    level, as it narrows the search page's jobs. All of `queryset`, unordered, when `raw`
+    holds nothing usable.
+    """
+    query, ids = ranked(raw, DocumentKind.CAREER, exact=exact)
+    if ids is None:
+        return queryset, query
+    level = query.level
+    if level and not level.searched and not query.terms:
+        # A level alone ("bac+2"): the jobs open at that level, as the search page lists.
+        if level.years is None:
+            return queryset.none(), query
+        return queryset.accessible_with(level.years), query
+    position = Case(
+        *(When(pk=pk, then=Value(n)) for n, pk in enumerate(ids[:MAX_RANKED])),
+        default=Value(MAX_RANKED),
+        output_field=IntegerField(),
+    )
+    return queryset.filter(pk__in=ids).annotate(search_position=position), query

@@ -50,9 +50,19 @@ class CareerListView(FilteredListView):
     filterset_class = CareerFilter
     context_object_name = "careers"
     renamed_parameters = {"type": "type_diplome"}
+    extra_parameters = ("exact",)
 
     def get_queryset(self):
         return Career.objects.for_list()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The keyword's corrections link to the same list searched with the words as typed.
+        exact = self.request.GET.copy()
+        exact["exact"] = "1"
+        exact.pop(self.page_kwarg, None)
+        context["exact_url"] = "?" + exact.urlencode()
+        return context
 
 
 class CareerDetailView(LowercaseSlugMixin, DraftPreviewMixin, DetailView):

@@ -112,13 +112,15 @@ class FilteredListView(ForgivingPaginationMixin, FilterView):
     strict = False
     # Old parameter name -> current name.
     renamed_parameters = {}
+    # Parameters read outside the filter form (the job list's `exact`).
+    extra_parameters = ()
     # Parameter -> {old value: current value}, for choices renamed since.
     renamed_values = {}
 
     @classmethod
     def parameters(cls):
         """The names of the URL parameters this list reads: its filters and `page`."""
-        return {*cls.filterset_class.base_filters, cls.page_kwarg}
+        return {*cls.filterset_class.base_filters, cls.page_kwarg, *cls.extra_parameters}
 
     def get(self, request, *args, **kwargs):
         canonical = canonical_query(request.GET, self.renamed_parameters, self.renamed_values)

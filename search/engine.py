@@ -1,24 +1,30 @@
-"""The one search engine: the search page and the job-list keyword filter both call it.
+"""The one search engine: the search page and the job list's keyword filter both call it.
 
-    search("educatrice")                            -> Results, grouped by kind of document
-    matching_ids("educatrice", DocumentKind.CAREER) -> the ids of the jobs search() finds
+    search("educatrice")                        -> Results, grouped by kind of document
+    ranked("educatrice", DocumentKind.CAREER)   -> (Query, [object ids, best first])
 
-Three queries at most for a search: the vocabulary, the ranked matches, then the texts of
-the hits shown, or instead the closest job titles when nothing is found. The
-database-specific parts live in backends/.
+Matching and ranking are one SQL statement over the postings, the same on SQLite and on
+PostgreSQL: a document matches when it holds every term (one of the term's stems), and its
+rank adds up, per term, the weight of the best place the term holds there (title 4, lead 2,
+body 1; models.Place). Equal ranks come in the order of the folded titles. A search costs
+one query for the vocabulary (two when a word needs correcting), one for the ranked
+matches and one for the texts of the hits shown.
 """
 
+import difflib
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q, Window
-from django.db.models.functions import RowNumber
+from django.db import connection
+from django.db.models import Count, Q, Window
 
-from . import backends
 from .highlight import excerpt
 from .models import KIND_ORDER, DocumentKind, SearchDocument, SearchWord
-from .query import TYPO_MIN_LENGTH, parse, resolve
+from .query import Term, candidates, lookups, needs_correction, parse, resolve
 
 PER_GROUP = 10
+# A group opened on its own (?groupe=metier) shows this many hits per page.
+PER_PAGE = 20
+LEVEL_JOBS = 10
 SUGGESTIONS = 3
 
 
@@ -28,7 +34,7 @@ class Hit:
     url: str
     meta: str
     excerpt: str
-    rank: float
+    rank: int
 
 
 @dataclass
@@ -36,10 +42,25 @@ class Group:
     kind: DocumentKind
     total: int
     hits: list
+    # The position of the first hit shown, from 1.
+    start: int = 1
 
     @property
     def label(self):
         return self.kind.label
+
+    @property
+    def end(self):
+        return self.start + len(self.hits) - 1
+
+
+@dataclass
+class LevelJobs:
+    """The jobs open at the level a query names: the first few, and how many in all."""
+
+    reading: object
+    total: int
+    jobs: list
 
 
 @dataclass
@@ -47,6 +68,7 @@ class Results:
     query: object
     groups: list = field(default_factory=list)
     suggestions: list = field(default_factory=list)
+    level_jobs: LevelJobs | None = None
 
     @property
     def total(self):
@@ -59,76 +81,211 @@ class Results:
         return max(firsts, key=lambda hit: hit.rank, default=None)
 
 
-def prepare(raw):
-    """Parse the query and match its words against the vocabulary (one SQL query)."""
-    query = parse(raw)
-    if query.message:
+def prepare(raw, exact=False):
+    """Parse the query and match its words against the vocabulary (one or two SQL queries).
+
+    Returns a query.Query; its `message` says why nothing can be searched, if so.
+    """
+    query = parse(raw, exact=exact)
+    if query.message or not query.significant:
         return query
-    backend = backends.current()
-    typed = query.significant
-    long_stems = [query.stem(w) for w in typed if len(w) >= TYPO_MIN_LENGTH]
-    vocabulary = backend.annotate_vocabulary(SearchWord.objects.all()).filter(
-        Q(stem__in=[query.stem(w) for w in typed]) | backend.near(long_stems)
+    vocabulary = _vocabulary(Q(stem__in=lookups(query)))
+    unknown = needs_correction(query, vocabulary)
+    if unknown:
+        vocabulary.update(_vocabulary(_near([query.stem(word) for word in unknown])))
+    return resolve(query, vocabulary)
+
+
+def _vocabulary(condition):
+    return {
+        s: (word, frequency)
+        for s, word, frequency in SearchWord.objects.filter(condition).values_list(
+            "stem", "word", "frequency"
+        )
+    }
+
+
+def _near(stems):
+    condition = Q(pk__in=[])
+    for s in stems:
+        lengths, first, last = candidates(s)
+        condition |= Q(length__range=lengths) & (Q(stem__startswith=first) | Q(stem__endswith=last))
+    return condition
+
+
+def _terms(query):
+    """The terms to match, one per distinct set of stems ("infirmier infirmière" is one)."""
+    return _terms_of(query.terms)
+
+
+def _terms_of(terms):
+    return list({term.stems: term for term in terms}.values())
+
+
+def _matches(terms, kind=None, level=None):
+    """SQL selecting (document_id, kind, rank, sort_key, object_id) for the documents that
+    hold every term; with `level`, the jobs among them must be open at that level."""
+    parts, params = [], []
+    for i, term in enumerate(terms):
+        where = "stem IN (" + ", ".join(["%s"] * len(term.stems)) + ")"
+        params.extend(term.stems)
+        if kind:
+            where += " AND kind = %s"
+            params.append(kind)
+        # (stem, document) is unique: one stem needs no grouping.
+        if len(term.stems) == 1:
+            sql = f"SELECT document_id, score FROM search_searchposting WHERE {where}"
+        else:
+            sql = (
+                "SELECT document_id, MAX(score) AS score FROM search_searchposting "
+                f"WHERE {where} GROUP BY document_id"
+            )
+        parts.append(f"({sql}) t{i}")
+    joins = " ".join(
+        f"JOIN {part} ON t{i}.document_id = t0.document_id" for i, part in enumerate(parts) if i
     )
-    return resolve(query, vocabulary.values_list("word", "stem"))
+    rank = " + ".join(f"t{i}.score" for i in range(len(parts)))
+    sql = (
+        f"SELECT t0.document_id, d.kind, {rank} AS rank, d.sort_key, d.object_id "
+        f"FROM {parts[0]} {joins} JOIN search_searchdocument d ON d.id = t0.document_id"
+    )
+    if level is not None:
+        sql += " WHERE (d.kind <> %s OR d.level <= %s)"
+        params.extend([DocumentKind.CAREER, level])
+    return sql, params
 
 
-def documents(query):
-    """Every document matching all the terms of a prepared query."""
-    return SearchDocument.objects.filter(backends.current().matches(query.terms))
+def _level(query):
+    """The level that narrows the jobs found: one typed as a level, not a diploma's name."""
+    reading = query.level
+    if reading and not reading.searched and reading.years is not None:
+        return reading.years
+    return None
 
 
-def matching_ids(raw, kind):
-    """The ids of the objects of `kind` that search(raw) finds, as a subquery; None when `raw`
-    holds nothing usable to search for (empty, one letter, too long), so that a list
-    filtering on it stays whole."""
-    query = prepare(raw)
+def _ranked_rows(query, terms, kind=None, first=1, last=PER_GROUP):
+    """[(document id, kind, rank, matches of that kind)] for positions first..last of
+    each kind, best first."""
+    matches, params = _matches(terms, kind, _level(query))
+    sql = f"""
+        SELECT document_id, kind, rank, found FROM (
+            SELECT document_id, kind, rank,
+                COUNT(*) OVER (PARTITION BY kind) AS found,
+                ROW_NUMBER() OVER (
+                    PARTITION BY kind ORDER BY rank DESC, sort_key, document_id
+                ) AS position
+            FROM ({matches}) m
+        ) r
+        WHERE position BETWEEN %s AND %s
+        ORDER BY kind, position
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, first, last])
+        return cursor.fetchall()
+
+
+def _ranked_ids_sql(query, terms, kind):
+    matches, params = _matches(terms, kind, _level(query))
+    return f"SELECT object_id FROM ({matches}) m ORDER BY rank DESC, sort_key, document_id", params
+
+
+def ranked(raw, kind, exact=False):
+    """The objects of `kind` that search(raw) finds, best first: (query, [object ids]).
+
+    The ids are None when `raw` holds nothing usable to search for (empty, one letter, too
+    long), so that a list filtering on it stays whole. One SQL query when every word is in
+    the index as typed: the vocabulary and the matches are read together, on the bet that
+    no word needs correcting; a second one only when the bet is lost.
+    """
+    query = parse(raw, exact=exact)
     if query.message:
-        return None
-    if not query.terms:
-        return SearchDocument.objects.none().values("object_id")
-    return documents(query).filter(kind=kind).values("object_id")
+        return query, None
+    if not query.significant:
+        return query, []
+    guessed = [Term(w, (w,), (query.stem(w),)) for w in query.significant]
+    matches, params = _ranked_ids_sql(query, _terms_of(guessed), kind)
+    stems = lookups(query)
+    sql = f"""
+        SELECT stem, word, frequency, NULL FROM search_searchword
+        WHERE stem IN ({", ".join(["%s"] * len(stems))})
+        UNION ALL
+        SELECT NULL, NULL, NULL, object_id FROM ({matches}) ids
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*stems, *params])
+        rows = cursor.fetchall()
+    vocabulary = {s: (word, frequency) for s, word, frequency, _ in rows if s is not None}
+    ids = [object_id for s, *_, object_id in rows if s is None]
+    unknown = needs_correction(query, vocabulary)
+    if unknown:
+        vocabulary.update(_vocabulary(_near([query.stem(word) for word in unknown])))
+    resolve(query, vocabulary)
+    terms = _terms(query)
+    if not terms:
+        return query, []
+    if [t.stems for t in terms] != [t.stems for t in _terms_of(guessed)]:
+        matches, params = _ranked_ids_sql(query, terms, kind)
+        with connection.cursor() as cursor:
+            cursor.execute(matches, params)
+            ids = [row[0] for row in cursor.fetchall()]
+    return query, ids
 
 
-def search(raw, per_group=PER_GROUP):
-    query = prepare(raw)
+def search(raw, per_group=PER_GROUP, exact=False, kind=None, page=1):
+    """Results for `raw`: each kind's best `per_group` hits; or, with `kind`, that kind's
+    hits of page `page` (PER_PAGE a page). Never raises on what a visitor types."""
+    query = prepare(raw, exact=exact)
     results = Results(query=query)
     if query.message:
         return results
-    if query.terms:
-        results.groups = _groups(query, per_group)
-    if not results.groups:
-        results.suggestions = backends.current().closest(
-            SearchDocument.objects.filter(kind=DocumentKind.CAREER),
-            query.stemmed_text,
-            SUGGESTIONS,
-        )
+    if query.level:
+        results.level_jobs = _level_jobs(query.level)
+    terms = _terms(query)
+    if terms:
+        if kind:
+            first = (page - 1) * PER_PAGE + 1
+            rows = _ranked_rows(query, terms, kind, first, first + PER_PAGE - 1)
+        else:
+            first, rows = 1, _ranked_rows(query, terms, last=per_group)
+        results.groups = _groups(query, rows, first)
+    if not results.groups and not results.level_jobs and terms or query.ignored and not terms:
+        results.suggestions = _closest(query.stemmed_text)
     return results
 
 
-def _groups(query, per_group):
-    backend = backends.current()
-    order = [F("rank").desc(), F("refined").desc(), F("title").asc()]
-    # Rank on narrow rows first; the texts of the few winners are read afterwards, so the
-    # database never loads the body of every match.
-    ranked = list(
-        documents(query)
-        .annotate(rank=backend.rank(query.terms), refined=backend.refine(query.terms))
-        .annotate(
-            position=Window(RowNumber(), partition_by=[F("kind")], order_by=order),
-            found=Window(Count("pk"), partition_by=[F("kind")]),
-        )
-        .filter(position__lte=per_group)
-        .values_list("pk", "kind", "rank", "found")
-        .order_by("kind", "position")
-    )
+def _groups(query, rows, first):
     texts = SearchDocument.objects.only("title", "url", "meta", "lead", "body").in_bulk(
-        [pk for pk, *_ in ranked]
+        [pk for pk, *_ in rows]
     )
     highlighted = [s for term in query.terms for s in term.stems]
     groups = {}
-    for pk, kind, rank, found in ranked:
+    for pk, kind, rank, found in rows:
         doc = texts[pk]
-        group = groups.setdefault(kind, Group(DocumentKind(kind), found, []))
+        group = groups.setdefault(kind, Group(DocumentKind(kind), found, [], first))
         group.hits.append(Hit(doc.title, doc.url, doc.meta, excerpt(doc.text, highlighted), rank))
     return sorted(groups.values(), key=lambda group: KIND_ORDER[group.kind])
+
+
+def _level_jobs(reading):
+    if reading.years is None:
+        return LevelJobs(reading, 0, [])
+    jobs = (
+        SearchDocument.objects.filter(kind=DocumentKind.CAREER, level__lte=reading.years)
+        .annotate(total=Window(Count("pk")))
+        .order_by("sort_key", "pk")
+        .only("title", "url", "meta")
+    )
+    shown = list(jobs[:LEVEL_JOBS])
+    return LevelJobs(reading, shown[0].total if shown else 0, shown)
+
+
+def _closest(text, limit=SUGGESTIONS):
+    """The jobs whose titles look most like `text` (stemmed): at most `limit`."""
+    titles = {}
+    for pk, title_stems in SearchDocument.objects.filter(kind=DocumentKind.CAREER).values_list(
+        "pk", "title_stems"
+    ):
+        titles.setdefault(title_stems.strip(), pk)
+    close = difflib.get_close_matches(text, list(titles), n=limit, cutoff=0.3)
+    found = SearchDocument.objects.only("title", "url").in_bulk([titles[t] for t in close])
+    return [found[titles[t]] for t in close]

@@ -1,25 +1,41 @@
-"""From what a visitor typed to the terms the index is searched for."""
+"""From what a visitor typed to the terms the index is searched for.
 
+parse() reads the text (a level of study, the words to look for); resolve() matches each
+word against the index vocabulary: kept, joined with its neighbour into a compound,
+corrected when a typo is likely, or reported as not found. Nothing typed is dropped without
+the page saying so.
+"""
+
+import itertools
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .text import is_significant, stem, words
+from wordfreq import zipf_frequency
+
+from . import levels
+from .text import fold, is_significant, stem, words
 
 MIN_LENGTH = 2
 MAX_LENGTH = 100
 MAX_TERMS = 8
-# A typo (up to two letters) is corrected only in words this long: short words have too many
-# close neighbours.
-TYPO_MIN_LENGTH = 6
-MAX_CORRECTIONS = 4
+# A typo is corrected only in words this long (one letter off), or longer than
+# LONG_WORD (two letters off): short words have too many close neighbours.
+TYPO_MIN_LENGTH = 5
+LONG_WORD = 8
+MAX_CORRECTIONS = 2
+# A word this common in French (Zipf scale: 3 is about once per million words; from
+# wordfreq's corpus, https://github.com/rspeer/wordfreq) is a word the visitor meant, not a
+# typo: "salaire" (4.6) is not corrected to "salarié".
+COMMON_WORD_ZIPF = 3.0
 
 
 @dataclass(frozen=True)
 class Term:
     typed: str
-    # Folded words to look for; the stem first. Several when the typed word was corrected.
+    # Folded words to look for. Several when the typed word was corrected.
     alternatives: tuple
-    # The stems of the alternatives: what stored stems and excerpt words are matched against.
+    # The stems of the alternatives: what postings and excerpt words are matched against.
     stems: tuple
     corrected: bool = False
 
@@ -36,12 +52,24 @@ class Query:
     # The words a document must contain: no stopwords, no repeats, at most MAX_TERMS.
     significant: list = field(default_factory=list)
     terms: list = field(default_factory=list)
+    # Words found nowhere in the guide, and words left out because the level says it all.
     ignored: list = field(default_factory=list)
+    set_aside: list = field(default_factory=list)
+    # The level of study named in the text (levels.LevelReading), if any.
+    level: object = None
+    # True when the visitor asked for their own words, without corrections.
+    exact: bool = False
+    # {folded word: the word as typed, accents kept}: how common it is depends on them.
+    typed_forms: dict = field(default_factory=dict, repr=False)
     _stems: dict = field(default_factory=dict, repr=False)
 
     @property
     def corrections(self):
         return [term for term in self.terms if term.corrected]
+
+    @property
+    def searched_words(self):
+        return [term.typed for term in self.terms]
 
     def stem(self, word):
         """The stem of a folded word, computed once per query however often it is asked for."""
@@ -61,10 +89,10 @@ def clean(raw):
     return " ".join(text.split())
 
 
-def parse(raw):
+def parse(raw, exact=False):
     """A Query with the visitor's words, or with a French message saying what is wrong."""
     text = clean(raw)
-    query = Query(text=text)
+    query = Query(text=text, exact=exact)
     if not text:
         query.message = (
             "Saisissez un métier, un diplôme, une ville ou un employeur, "
@@ -79,56 +107,118 @@ def parse(raw):
         )
     else:
         query.words = tuple(words(text))
-        query.significant = list(dict.fromkeys(filter(is_significant, query.words)))[:MAX_TERMS]
-        if not query.significant:
+        query.typed_forms = {fold(w): w for w in re.findall(r"\w+", text.lower())}
+        wanted = list(query.words)
+        query.level = levels.read(text)
+        if query.level and not query.level.searched:
+            for word in words(query.level.typed):
+                wanted.remove(word)
+            kept = [w for w in wanted if w not in levels.QUESTION_WORDS]
+            query.set_aside = [
+                w for w in dict.fromkeys(wanted) if w not in kept and is_significant(w)
+            ]
+            wanted = kept
+        query.significant = list(dict.fromkeys(filter(is_significant, wanted)))[:MAX_TERMS]
+        if not query.significant and not query.level:
             query.message = (
                 "Votre recherche ne contient aucun mot utilisable : essayez un nom de métier, "
-                "de diplôme, de ville ou d'employeur."
+                "de diplôme, de ville ou d’employeur."
             )
     return query
 
 
-def resolve(query, vocabulary):
-    """Match each word against the index vocabulary: keep it, correct it, or ignore it.
+def lookups(query):
+    """The stems resolve() needs to know about: each word's, and each neighbour pair's
+    written as one word ("audio prothésiste" -> "audioprothesiste")."""
+    found = [query.stem(word) for word in query.significant]
+    found += [query.stem(a + b) for a, b in itertools.pairwise(query.significant)]
+    return list(dict.fromkeys(found))
 
-    `vocabulary` is an iterable of (word, stem) pairs: every known word with the stem of a
-    query word, plus the candidates the database found for the long ones.
+
+def needs_correction(query, known):
+    """The significant words neither known nor part of a known compound, long enough for a
+    typo to be corrected; `known` is the set of stems found in the vocabulary."""
+    if query.exact:
+        return []
+    joined = _compounds(query, known)
+    return [
+        word
+        for word in query.significant
+        if query.stem(word) not in known and word not in joined and len(word) >= TYPO_MIN_LENGTH
+    ]
+
+
+def _compounds(query, known):
+    """{word: compound} for neighbour pairs that form a known word when one of them alone
+    is not known."""
+    joined = {}
+    pairs = itertools.pairwise(query.significant)
+    for a, b in pairs:
+        if query.stem(a + b) in known and (
+            query.stem(a) not in known or query.stem(b) not in known
+        ):
+            joined[a] = joined[b] = a + b
+    return joined
+
+
+def resolve(query, vocabulary):
+    """Turn each significant word into a term: kept, joined, corrected, or ignored.
+
+    `vocabulary` maps stems to (word, frequency): every stem lookups() asked for that the
+    index knows, plus the correction candidates the engine found for needs_correction().
     """
-    known_stems = {}
-    for word, word_stem in vocabulary:
-        known_stems.setdefault(word_stem, word)
+    joined = _compounds(query, vocabulary)
+    done = set()
     for typed in query.significant:
-        typed_stem = query.stem(typed)
-        if typed_stem in known_stems:
-            alternatives = tuple(dict.fromkeys([typed_stem, typed]))
-            query.terms.append(Term(typed, alternatives, _stems(query, alternatives)))
+        if typed in joined:
+            compound = joined[typed]
+            if compound not in done:
+                done.add(compound)
+                query.terms.append(Term(compound, (compound,), (query.stem(compound),)))
             continue
-        close = corrections(typed_stem, known_stems) if len(typed) >= TYPO_MIN_LENGTH else []
+        typed_stem = query.stem(typed)
+        if typed_stem in vocabulary:
+            query.terms.append(Term(typed, (typed,), (typed_stem,)))
+            continue
+        close = [] if query.exact else corrections(typed, typed_stem, vocabulary, query.typed_forms)
         if close:
-            alternatives = tuple(close)
             query.terms.append(
-                Term(typed, alternatives, _stems(query, alternatives), corrected=True)
+                Term(typed, tuple(w for _, w in close), tuple(s for s, _ in close), True)
             )
         else:
             query.ignored.append(typed)
     return query
 
 
-def _stems(query, alternatives):
-    return tuple(dict.fromkeys(query.stem(word) for word in alternatives))
-
-
-def corrections(typed_stem, known_stems, limit=2):
+def corrections(typed, typed_stem, vocabulary, typed_forms=None):
+    """The likely intended words for a typed word the index does not know, best first:
+    [(stem, word)]. A typo is likely when the word is not common French (COMMON_WORD_ZIPF)
+    and an indexed word is one letter off (two for long words); among those at the
+    smallest distance, the words found in the most documents come first."""
+    if len(typed) < TYPO_MIN_LENGTH or _is_common(typed, typed_forms or {}):
+        return []
+    limit = 2 if len(typed) >= LONG_WORD else 1
     scored = []
-    for known_stem, word in known_stems.items():
+    for known_stem, (word, frequency) in vocabulary.items():
         distance = edit_distance(typed_stem, known_stem, limit)
         if distance <= limit:
-            scored.append((distance, known_stem, word))
+            scored.append((distance, -frequency, known_stem, word))
     scored.sort()
     if not scored:
         return []
     best = scored[0][0]
-    return [word for distance, _, word in scored if distance == best][:MAX_CORRECTIONS]
+    return [(s, w) for d, _, s, w in scored if d == best][:MAX_CORRECTIONS]
+
+
+def _is_common(typed, typed_forms):
+    forms = {typed, typed_forms.get(typed, typed)}
+    return max(zipf_frequency(form, "fr") for form in forms) >= COMMON_WORD_ZIPF
+
+
+def candidates(s):
+    """A condition's parts for the vocabulary rows a typo of the stem `s` may come from:
+    (stem length range, first letter, last three letters). Same on every database."""
+    return (len(s) - 2, len(s) + 2), s[0], s[-3:]
 
 
 def edit_distance(a, b, limit):

@@ -1,36 +1,39 @@
-"""Abbreviations and their long forms, so that either finds the other.
+"""The editors' synonyms (models.Synonym), applied when a document is indexed.
 
-Expansion happens when a document is indexed: a document that says "BTS" is also indexed
-under "brevet de technicien supérieur", and the reverse. Queries need no rewriting, and the
-job-list filter and the search page see the same index.
+A document that says "apprentissage" is also indexed under "alternance"; one that says
+"BTS" under "brevet de technicien supérieur", and the reverse. Queries need no rewriting,
+so the search page and the job list's keyword filter see the same index on every database.
 """
 
+from .models import Synonym
 from .text import words
 
-# Each group lists interchangeable phrases, written as people type them. "DE" (diplôme
-# d'État) is left out: folded, it is the word "de", which every text contains.
-GROUPS = (
-    ("BTS", "brevet de technicien supérieur"),
-    ("DUT", "diplôme universitaire de technologie"),
-    ("DEUST", "diplôme d'études universitaires scientifiques et techniques"),
-    ("licence pro", "licence professionnelle"),
-    ("master pro", "master professionnel"),
-    ("CQP", "certificat de qualification professionnelle"),
-    ("DCG", "diplôme de comptabilité et gestion"),
-    ("ORL", "oto-rhino-laryngologiste"),
-    ("RH", "ressources humaines"),
-    ("webmestre", "webmaster"),
-)
 
-_FOLDED = tuple(tuple(" ".join(words(phrase)) for phrase in group) for group in GROUPS)
+def _folded(phrase):
+    return " ".join(words(phrase))
 
 
-def expansions(text):
-    """The phrases of every group that `text` mentions, except those it already contains."""
-    folded = " " + " ".join(words(text)) + " "
-    found = []
-    for group in _FOLDED:
-        present = [phrase for phrase in group if f" {phrase} " in folded]
-        if present:
-            found.extend(phrase for phrase in group if phrase not in present)
-    return " ".join(found)
+class Expander:
+    """The synonym table read once, for indexing many documents.
+
+    expansions(text) -> str: the phrases to add for `text`, the ones it contains left out.
+    """
+
+    def __init__(self, rows=None):
+        if rows is None:
+            rows = Synonym.objects.values_list("typed", "formal", "both_ways")
+        self.rules = []
+        for typed, formal, both_ways in rows:
+            typed, formal = _folded(typed), _folded(formal)
+            if typed and formal:
+                self.rules.append((formal, typed))
+                if both_ways:
+                    self.rules.append((typed, formal))
+
+    def expansions(self, text):
+        folded = f" {_folded(text)} "
+        return " ".join(
+            added
+            for found, added in self.rules
+            if f" {found} " in folded and f" {added} " not in folded
+        )

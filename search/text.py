@@ -6,17 +6,20 @@ function runs on the indexed text and on the query, so both sides always agree.
 """
 
 import re
+from functools import lru_cache
 
 from mutuelles_site.folding import fold
 
 WORD = re.compile(r"[a-z0-9]+")
+# Words joined by hyphens ("oto-rhino-laryngologiste", "audio-prothésiste").
+COMPOUND = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 
 # Words that carry no meaning in a search ("métier avec le bac" is about "métier" and "bac").
 STOPWORDS = frozenset(
     """
     a au aux avec ce ces c d dans de des du elle en et eux il ils je la le les leur lui l ma
     mais me mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta
-    te tes toi ton tu un une vos votre vous y est sont etre ete
+    te tes toi ton tu un une vos votre vous y est sont etre ete ont ai as avons avez etait
     """.split()
 )
 
@@ -41,6 +44,7 @@ def words(text):
     return WORD.findall(fold(text))
 
 
+@lru_cache(maxsize=100_000)
 def stem(word):
     """Light French stemmer on a folded word: plural and feminine forms -> masculine singular."""
     if len(word) <= 3 or word.isdigit():
@@ -53,6 +57,13 @@ def stem(word):
         if word.endswith(feminine) and len(word) - len(feminine) >= 3:
             return word[: -len(feminine)] + masculine
     return word
+
+
+def compounds(text):
+    """The hyphenated words of a text written as one word: "audio-prothésiste" ->
+    ["audioprothesiste"]. Indexed beside their parts, so that a compound is found with its
+    hyphen, with a space or written as one word."""
+    return ["".join(part.split("-")) for part in COMPOUND.findall(fold(text))]
 
 
 def stems(text):

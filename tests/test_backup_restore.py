@@ -34,6 +34,7 @@ NOT_BACKED_UP = {
     "axes.AccessLog": "security log of the server, not content",
     "search.SearchDocument": "rebuilt from the content by restore",
     "search.SearchWord": "rebuilt from the content by restore",
+    "search.SearchPosting": "rebuilt from the content by restore",
     "diplomas.CQP": "a proxy: its rows are diplomas.Diploma rows",
 }
 

@@ -53,7 +53,7 @@ TABLE = [
     ("CQP téléconseiller", DIPLOMA, "cqp-teleconseiller"),
     ("formation infirmier", DIPLOMA, "de-infirmier"),
     ("diplôme d'État d'infirmier", DIPLOMA, "de-infirmier"),
-    ("master actuariat", DIPLOMA, "master-pro"),
+    ("master professionnel actuariat", DIPLOMA, "master-pro"),
     # Towns and employers from the testimonials
     ("Vincennes", TESTIMONIAL, ("bruno", "olivier")),
     ("MGEN", TESTIMONIAL, ("marie-claude", "patrice", "marie-educatrice")),
@@ -61,21 +61,70 @@ TABLE = [
     ("Harmonie Mutualité", TESTIMONIAL, ("audrey", "laetitia")),
     ("Saint-Pourçain", TESTIMONIAL, "monique"),
     # What the job is about
-    ("métier avec le bac", CAREER, "technicien-en-prestations"),
+    ("métier technicien avec le bac", CAREER, "technicien-en-prestations"),
     ("lunettes", CAREER, "opticien"),
     ("surdité", CAREER, "audioprothesiste"),
     ("statistiques", CAREER, "actuaire"),
     ("ressources humaines", CAREER, "charge-de-recrutement"),
     ("achats", CAREER, "responsable-achats-logistique"),
     ("responsable communication", CAREER, "responsable-communication"),
+    # Everyday words and the editors' synonyms (fixtures/synonyms.json)
+    ("comptable", CAREER, "controleur-de-gestion"),
+    ("compta", DIPLOMA, "diplome-comptabilite-gestion"),
+    (
+        "alternance",
+        DIPLOMA,
+        (
+            "de-educateur-specialise",
+            "cqp-assistant-commercial",
+            "cqp-conseiller-mutualiste",
+            "cqp-teleconseiller",
+            "cqp-specialiste-prestations-sante-prevoyance",
+        ),
+    ),
+    ("malentendants", CAREER, "audioprothesiste"),
+    ("appareil auditif", CAREER, "audioprothesiste"),
+    ("recruteuse", CAREER, "charge-de-recrutement"),
+    ("juriste", CAREER, "charge-detudes-juridiques"),
+    ("site web", CAREER, "webmestre"),
+    ("IFSI", DIPLOMA, "de-infirmier"),
+    ("IUT", DIPLOMA, "dut"),
+    ("actuariat", CAREER, "actuaire"),
+    # Compounds with or without their hyphen or space
+    ("audio-prothésiste", CAREER, "audioprothesiste"),
+    ("audio prothésiste", CAREER, "audioprothesiste"),
+    ("audio prothesistes", CAREER, "audioprothesiste"),
+    ("oto-rhino-laryngologiste", CAREER, "audioprothesiste"),
+    ("otorhinolaryngologiste", CAREER, "audioprothesiste"),
+    ("web mestre", CAREER, "webmestre"),
+    # How students write: no accents, capitals, SMS and phonetic spellings
+    ("AUDIOPROTHESISTE", CAREER, "audioprothesiste"),
+    ("educ spé", CAREER, "educateur-specialise"),
+    ("opticienes", CAREER, "opticien"),
+    ("actuaires", CAREER, "actuaire"),
+    ("chargé detudes juridiques", CAREER, "charge-detudes-juridiques"),
+    ("controleuse de gesion", CAREER, "controleur-de-gestion"),
+    ("responsable achat", CAREER, "responsable-achats-logistique"),
+    ("animateur de prevention", CAREER, "animateur-prevention"),
+    ("infirmier coordinatrice", CAREER, "infirmier-coordinateur"),
+    ("technicienne en prestation", CAREER, "technicien-en-prestations"),
+    ("conseiller mutualiste", DIPLOMA, "cqp-conseiller-mutualiste"),
+    ("téléconseillère", DIPLOMA, "cqp-teleconseiller"),
+    ("psychologue", DIPLOMA, "diplome-psychologue"),
+    ("avocat", DIPLOMA, "formation-avocat"),
+    ("cadre de santé", DIPLOMA, "diplome-cadre-de-sante"),
 ]
 
 MODELS = {CAREER: careers.Career, DIPLOMA: Diploma, TESTIMONIAL: careers.Testimonial}
 
 
 def expected_urls(kind, slugs):
+    """A testimonial's hit leads to its job page, where its story is shown."""
     slugs = (slugs,) if isinstance(slugs, str) else slugs
-    return {MODELS[kind].objects.get(slug=slug).get_absolute_url() for slug in slugs}
+    objects = [MODELS[kind].objects.get(slug=slug) for slug in slugs]
+    if kind == TESTIMONIAL:
+        return {f"{t.career.get_absolute_url()}#temoignage-titre" for t in objects}
+    return {obj.get_absolute_url() for obj in objects}
 
 
 @pytest.mark.parametrize(("query", "kind", "slugs"), TABLE, ids=[row[0] for row in TABLE])
@@ -85,5 +134,5 @@ def test_the_best_result_is_the_expected_one(brochure, query, kind, slugs):
     assert best.url in expected_urls(kind, slugs)
 
 
-def test_the_table_has_at_least_thirty_queries():
-    assert len(TABLE) >= 30
+def test_the_table_has_at_least_sixty_queries():
+    assert len(TABLE) >= 60

@@ -74,7 +74,8 @@ def test_an_edited_testimonial_is_found_by_its_new_town():
     testimonial = make_testimonial(make_career(), town="Lyon")
     testimonial.town = "Besançon"
     testimonial.save()
-    assert testimonial.get_absolute_url() in found("besancon")
+    # The hit leads to the job page, where the story is told.
+    assert f"{testimonial.career.get_absolute_url()}#temoignage-titre" in found("besancon")
 
 
 def test_the_rebuild_command_indexes_everything_loaddata_brought_in(brochure):

@@ -7,8 +7,8 @@ from .html_pages import element, elements, hrefs, labelled, page, text, texts
 pytestmark = pytest.mark.django_db
 
 
-def results(client, q):
-    return page(client.get("/recherche/", {"q": q}))
+def results(client, q, **params):
+    return page(client.get("/recherche/", {"q": q, **params}))
 
 
 def hit_links(html):
@@ -55,11 +55,27 @@ def test_a_title_match_ranks_above_a_body_match(client, brochure):
     )
 
 
-def test_it_says_which_word_it_corrected(client, brochure):
-    notices = texts(results(client, "actuair"), "p", class_="notice")
-    assert notices == [
-        "« actuair » ne figure pas dans le guide : nous avons cherché « actuaire » à la place."
-    ]
+def test_it_says_which_word_it_corrected_and_links_to_the_exact_words(client, brochure):
+    reading = element(results(client, "actuair"), "div", class_="search-reading")
+    assert (
+        "« actuair » ne figure pas dans le guide : nous avons cherché « actuaire » à la place ;"
+        in texts(reading, "li")
+    )
+    assert hrefs(reading) == ["?q=actuair&exact=1"]
+
+
+def test_the_exact_words_are_searched_without_correction(client, brochure):
+    html = results(client, "actuair", exact="1")
+    assert text(element(html, "p", class_="result-count")) == "0 résultat pour « actuair »."
+    assert "« actuair »" in text(element(html, "div", class_="search-reading"))
+
+
+def test_a_common_french_word_is_never_corrected_into_another(client, brochure):
+    # "salaire" is one letter swap from "salarié", which the guide contains: a student
+    # asking about pay must not get pages about employees.
+    html = results(client, "salaire")
+    assert text(element(html, "p", class_="result-count")) == "0 résultat pour « salaire »."
+    assert "nous avons cherché" not in text(element(html, "div", class_="search-reading"))
 
 
 def test_the_job_group_links_to_the_filtered_job_list(client, brochure):

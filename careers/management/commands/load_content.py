@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -7,7 +8,7 @@ from careers.models import Family
 from mutuelles_site.versions import record_versions
 
 # Families first, then diplomas, then what points at both (jobs, their rows, testimonials).
-FIXTURES = ["families.json", "diplomas.json", "careers.json"]
+FIXTURES = ["families.json", "diplomas.json", "careers.json", "synonyms.json"]
 # The reasons shown in each item's history.
 LOADED = "Chargé depuis la brochure"
 RELOADED = "Rechargé depuis la brochure (load_content --force)"
@@ -42,6 +43,11 @@ class Command(BaseCommand):
                 # Content from before versions were kept gets its first one, so that an
                 # editor's first change can be undone.
                 count = record_versions(ALREADY_THERE, only_missing=True)
+                # A database from before the synonyms (or before the index changed form)
+                # gets the seed synonyms and an index, never over an editor's work.
+                if not apps.get_model("search", "Synonym").objects.exists():
+                    call_command("loaddata", fixture_paths()[-1], verbosity=0)
+                call_command("rebuild_search_index", if_empty=True, verbosity=0)
                 self.stdout.write(
                     "Content already present: nothing loaded (use --force to reset it to the "
                     f"brochure's version); {count} item(s) given a first version."
