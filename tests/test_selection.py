@@ -76,8 +76,13 @@ def test_the_selection_lists_jobs_then_diplomas_in_the_order_they_were_added(cli
     assert selection_titles(html) == [*titles, Diploma.objects.get(slug="bts").full_name]
 
 
-def test_an_unknown_item_is_not_added(client, brochure):
-    html = page(post(client, "ajouter", m="licorne"))
+@pytest.mark.parametrize(
+    "data",
+    [{"m": "licorne"}, {"f": "licorne"}, {"m": "x" * 5000}, {"f": "%00<b>"}, {"z": "bts"}, {}],
+    ids=["job", "diploma", "huge", "garbage", "unknown-kind", "nothing"],
+)
+def test_an_unknown_item_is_not_added(client, brochure, data):
+    html = page(post(client, "ajouter", **data))
     assert messages_of(html) == ["Ce métier ou cette formation n’existe pas : rien n’a été ajouté."]
     assert "selection" not in client.session
 

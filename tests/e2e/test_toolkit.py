@@ -81,6 +81,8 @@ def test_the_comparison_and_the_selection_pass_axe_and_fit_a_phone(open_page, si
 
     page.goto(f"{site}/metiers/{slugs[0]}/")
     report["job page with its remove button"] = problems_at_every_width(page)
+    page.goto(f"{site}/formations/bts/")
+    report["diploma page with its add button"] = problems_at_every_width(page)
     assert not any(report.values()), "\n".join(
         f"{name}:\n  " + "\n  ".join(lines) for name, lines in report.items() if lines
     )
