@@ -5,8 +5,9 @@ The request becomes a `Comparison` once: the slugs are read, checked and looked 
 query, so that the view and its template only show the result.
 """
 
-import re
 from dataclasses import dataclass, field
+
+from mutuelles_site.slugs import read_slug, shown
 
 from .models import Career
 
@@ -15,13 +16,6 @@ MIN_JOBS = 2
 MAX_JOBS = 4
 # No real list of slugs comes near it; more values are not even read.
 MAX_VALUES = 20
-SLUG = re.compile(r"[-a-z0-9]{1,80}")
-# How much of a bad value a message repeats.
-SHOWN_LENGTH = 40
-
-
-def shown(value):
-    return value if len(value) <= SHOWN_LENGTH else value[: SHOWN_LENGTH - 1] + "…"
 
 
 @dataclass
@@ -39,10 +33,10 @@ class Comparison:
         """
         notes, wanted = [], []
         for raw in query.getlist(PARAMETER)[:MAX_VALUES]:
-            slug = raw.strip().lower()
-            if not slug:
+            slug = read_slug(raw)
+            if slug == "":
                 continue
-            if not SLUG.fullmatch(slug):
+            if slug is None:
                 notes.append(f"« {shown(raw)} » n’est pas l’identifiant d’un métier : ignoré.")
             elif slug in wanted:
                 notes.append(f"« {slug} » est demandé plusieurs fois : comparé une seule fois.")

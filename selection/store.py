@@ -5,7 +5,6 @@ diplomas (`f`, for formation). The same two parameters make its shared address
 (/selection/?m=actuaire&f=bts), so a selection and its link are one thing.
 """
 
-import re
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
@@ -13,6 +12,7 @@ from django.http import QueryDict
 
 from careers.models import Career, Pathway
 from diplomas.models import Diploma
+from mutuelles_site.slugs import read_slug, shown
 
 SESSION_KEY = "selection"
 # The query parameter of each kind of item, and how a note says one is missing.
@@ -20,17 +20,11 @@ JOB, DIPLOMA = "m", "f"
 KINDS = {JOB: "Aucun métier publié", DIPLOMA: "Aucune formation publiée"}
 # Per kind: a counsellor's short list, and a bound on what a session or a link holds.
 MAX_ITEMS = 20
-SLUG = re.compile(r"[-a-z0-9]{1,80}")
-SHOWN_LENGTH = 40
 
 
 def kind_of(obj):
     """JOB or DIPLOMA for a Career or a Diploma."""
     return JOB if isinstance(obj, Career) else DIPLOMA
-
-
-def _shown(value):
-    return value if len(value) <= SHOWN_LENGTH else value[: SHOWN_LENGTH - 1] + "…"
 
 
 @dataclass
@@ -65,11 +59,11 @@ class Selection:
         selection, notes = cls(), []
         for kind in KINDS:
             for raw in query.getlist(kind)[: MAX_ITEMS * 2]:
-                slug = raw.strip().lower()
-                if not slug:
+                slug = read_slug(raw)
+                if slug == "":
                     continue
-                if not SLUG.fullmatch(slug):
-                    notes.append(f"« {_shown(raw)} » n’est pas un identifiant valide : ignoré.")
+                if slug is None:
+                    notes.append(f"« {shown(raw)} » n’est pas un identifiant valide : ignoré.")
                 elif slug not in selection.slugs(kind) and len(selection.slugs(kind)) < MAX_ITEMS:
                     selection.slugs(kind).append(slug)
         return selection, notes
@@ -130,9 +124,10 @@ class Selection:
         )
 
 
-def lookup(kind, slug):
-    """The published job or diploma `slug` names, or None."""
-    if kind not in KINDS or not isinstance(slug, str) or not SLUG.fullmatch(slug):
+def lookup(kind, raw):
+    """The published job or diploma that the slug `raw` names, or None."""
+    slug = read_slug(raw)
+    if kind not in KINDS or not slug:
         return None
     model = Career if kind == JOB else Diploma
     return model.objects.published().filter(slug=slug).first()

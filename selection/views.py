@@ -56,15 +56,16 @@ def _back(request, item):
 def _posted_item(request):
     for kind in (JOB, DIPLOMA):
         if kind in request.POST:
-            return lookup(kind, request.POST[kind].strip().lower())
+            return lookup(kind, request.POST[kind])
     return None
 
 
-def _change(request, verb, change):
-    """Applies `change(selection, item)` to the posted item; `verb` words the message."""
+def _change(request, change, done, not_found):
+    """Applies `change(selection, item)` to the posted item, then says `done` (a format
+    string naming the item) or `not_found`, and leads back to the form's page."""
     item = _posted_item(request)
     if item is None:
-        messages.error(request, f"Ce métier ou cette formation n’existe pas : rien n’a été {verb}.")
+        messages.error(request, not_found)
         return _back(request, None)
     selection = Selection.from_session(request.session)
     if change(selection, item) is False:
@@ -73,19 +74,28 @@ def _change(request, verb, change):
         )
     else:
         selection.save(request.session)
-        where = "est dans" if verb == "ajouté" else "a été retiré de"
-        messages.success(request, f"« {item} » {where} votre sélection.")
+        messages.success(request, done.format(item))
     return _back(request, item)
 
 
 @same_origin_post
 def add(request):
-    return _change(request, "ajouté", Selection.add)
+    return _change(
+        request,
+        Selection.add,
+        "« {} » est dans votre sélection.",
+        "Ce métier ou cette formation n’existe pas : rien n’a été ajouté.",
+    )
 
 
 @same_origin_post
 def remove(request):
-    return _change(request, "retiré", Selection.remove)
+    return _change(
+        request,
+        Selection.remove,
+        "« {} » a été retiré de votre sélection.",
+        "Ce métier ou cette formation n’existe pas : rien n’a été retiré.",
+    )
 
 
 @same_origin_post
