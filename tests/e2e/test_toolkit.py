@@ -52,10 +52,12 @@ def add_with_the_button(page, site, slugs):
         assert "est dans votre sélection" in page.locator(".messages").inner_text()
 
 
-def problems_at_every_width(page):
+def problems_at_every_width(page, shots, name):
+    """axe at 1280 and 375 px, phone checks at 375 and 320 px; screenshots into `shots`."""
     report = []
     for width in (1280, 375, 320):
         page.set_viewport_size({"width": width, "height": 800})
+        page.screenshot(path=shots / f"toolkit-{name}-{width}.png", full_page=True)
         if width != 320 and (violations := axe_violations(page)):
             report += [f"axe at {width} px:", *describe(violations)]
         if width != 1280 and (problems := phone_problems(page)):
@@ -63,26 +65,29 @@ def problems_at_every_width(page):
     return report
 
 
-def test_the_comparison_and_the_selection_pass_axe_and_fit_a_phone(open_page, site):
+def test_the_comparison_and_the_selection_pass_axe_and_fit_a_phone(open_page, site, artifacts):
     slugs = most_documented_jobs(4)
     report = {}
+    shots = artifacts / "screenshots"
     page = open_page(compare_path(slugs))
     assert page.locator("table.compare-table thead th").count() == 4
-    report["comparison"] = problems_at_every_width(page)
+    report["comparison"] = problems_at_every_width(page, shots, "compare")
 
     page = open_page(f"/selection/?m={slugs[0]}&m={slugs[1]}&f=bts")
     assert page.locator("svg.qr").count() == 3
-    report["shared selection"] = problems_at_every_width(page)
+    report["shared selection"] = problems_at_every_width(page, shots, "selection-shared")
 
     add_with_the_button(page, site, slugs[:3])
     page.goto(f"{site}/selection/")
     assert page.locator(".handout-item").count() == 3
-    report["own selection"] = problems_at_every_width(page)
+    report["own selection"] = problems_at_every_width(page, shots, "selection")
 
     page.goto(f"{site}/metiers/{slugs[0]}/")
-    report["job page with its remove button"] = problems_at_every_width(page)
+    report["job page with its remove button"] = problems_at_every_width(page, shots, "job")
     page.goto(f"{site}/formations/bts/")
-    report["diploma page with its add button"] = problems_at_every_width(page)
+    report["diploma page with its add button"] = problems_at_every_width(page, shots, "diploma")
+    page.goto(f"{site}/metiers/")
+    report["job list with its boxes to tick"] = problems_at_every_width(page, shots, "job-list")
     assert not any(report.values()), "\n".join(
         f"{name}:\n  " + "\n  ".join(lines) for name, lines in report.items() if lines
     )
