@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
 
-from diplomas.levels import LEVEL_CHOICES, Level, range_label
+from diplomas.levels import LEVEL_CHOICES, Level, level_label, range_label
 from diplomas.models import Diploma, Speciality
 from diplomas.routes import prepared_by, routes_of
 from mutuelles_site.fields import ProseField
@@ -366,6 +366,13 @@ class Pathway(SignedAddition, models.Model):
     def routes(self):
         """How this link is reached: its diploma's routes (diplomas.routes.RouteFact)."""
         return routes_of(self.diploma)
+
+    @property
+    def level_label(self):
+        """The level the fiche gives this diploma, else the diploma's own, as plain text."""
+        if self.level is not None:
+            return level_label(self.level, national=self.diploma.in_national_framework)
+        return self.diploma.level_label
 
     @property
     def label(self):

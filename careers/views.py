@@ -6,6 +6,7 @@ from mutuelles_site.addresses import LowercaseSlugMixin
 from mutuelles_site.filtering import FilteredListView, results_url
 from mutuelles_site.preview import DraftPreviewMixin
 
+from .compare import MAX_JOBS, MIN_JOBS, Comparison
 from .filters import CareerFilter
 from .models import Career, Family, Testimonial
 
@@ -90,6 +91,25 @@ class CareerDetailView(LowercaseSlugMixin, DraftPreviewMixin, DetailView):
             self.request, reverse("careers:list"), CareerListView.parameters()
         )
         context["canonical_url"] = self.request.build_absolute_uri(career.get_absolute_url())
+        return context
+
+
+class CompareView(TemplateView):
+    """2 to 4 jobs side by side, named by repeated `m` parameters (careers.compare)."""
+
+    template_name = "careers/compare.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        comparison = Comparison.from_query(self.request.GET)
+        context.update(
+            comparison=comparison,
+            careers=comparison.careers,
+            min_jobs=MIN_JOBS,
+            max_jobs=MAX_JOBS,
+            # Printed on a landscape page, whose width holds at most 4 columns.
+            page_name="compare",
+        )
         return context
 
 

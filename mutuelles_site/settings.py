@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "careers",
     "search",
     "backups",
+    "selection",
 ]
 
 MIDDLEWARE = [

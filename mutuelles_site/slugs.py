@@ -8,6 +8,7 @@ editor asked for no slug in particular, so an error about one they never typed w
 puzzle them; they can still change it.
 """
 
+import re
 from functools import cache
 from itertools import count
 
@@ -107,3 +108,22 @@ class PrepopulatedSlugsMixin:
         formset = super().get_formset(request, obj, **kwargs)
         formset.form.slug_sources = self.get_prepopulated_fields(request, obj)
         return formset
+
+
+# A slug read back from a link or a form: what SlugField accepts, in any letter case.
+READABLE_SLUG = re.compile(r"[-a-z0-9_]{1,80}")
+# How much of a value that is no slug a message repeats.
+SHOWN_LENGTH = 40
+
+
+def read_slug(raw):
+    """`raw` as a slug (" Actuaire" -> "actuaire"), "" when empty, None when it can be none."""
+    slug = raw.strip().lower()
+    if not slug:
+        return ""
+    return slug if READABLE_SLUG.fullmatch(slug) else None
+
+
+def shown(value):
+    """`value` cut to SHOWN_LENGTH characters, for a message that names it."""
+    return value if len(value) <= SHOWN_LENGTH else value[: SHOWN_LENGTH - 1] + "…"

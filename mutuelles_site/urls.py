@@ -6,6 +6,7 @@ from django.urls import include, path
 from careers.views import HomeView
 from mutuelles_site.favicon import favicon
 from mutuelles_site.password_reset import EditorPasswordResetForm
+from mutuelles_site.printing import print_addresses
 
 admin.site.site_header = "Les métiers des mutuelles : administration"
 admin.site.site_title = "Métiers des mutuelles"
@@ -18,9 +19,11 @@ admin_context = {"site_header": admin.site.site_header, "site_title": admin.site
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("favicon.ico", favicon, name="favicon"),
+    path("impression/adresses.css", print_addresses, name="print_addresses"),
     path("", include("careers.urls")),
     path("", include("diplomas.urls")),
     path("", include("search.urls")),
+    path("", include("selection.urls")),
     # Before the admin's own URLs, whose catch-all would answer first. The admin shows its
     # "forgotten" link on the login page once admin_password_reset exists, and its French
     # registration templates serve every step.

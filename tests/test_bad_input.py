@@ -27,6 +27,8 @@ PAGES = [
     ("/formations/bts/", []),
     ("/formations/schema/", []),
     ("/recherche/", ["q", "page"]),
+    ("/metiers/comparer/", ["m"]),
+    ("/selection/", ["m", "f"]),
 ]
 ACCEPTABLE = {200, 400, 404}
 # A modest number of examples per page keeps the suite fast. The fixtures are only read, so

@@ -15,7 +15,8 @@ def assert_site_page(response, status, heading):
     html = page(response, status=status)
     assert dict(html.attributes)["lang"] == "fr"
     assert texts(html, "h1") == [heading]
-    (stylesheet,) = elements(html, "link", rel="stylesheet")
+    # The site's stylesheet, then (but on standalone pages) the print-only one.
+    stylesheet = elements(html, "link", rel="stylesheet")[0]
     assert dict(stylesheet.attributes)["href"].endswith("css/site.css")
     assert {"/", "/metiers/"} & set(hrefs(element(html, "main"))), "no way back into the site"
     return html

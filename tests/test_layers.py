@@ -1,4 +1,4 @@
-"""Imports run one way: content apps -> search -> project helpers."""
+"""Imports run one way: selection -> content apps -> search -> project helpers."""
 
 import ast
 from pathlib import Path
@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = {"careers", "diplomas", "search", "backups", "mutuelles_site"}
+PACKAGES = {"careers", "diplomas", "search", "backups", "selection", "mutuelles_site"}
 CONTENT_APPS = {"careers", "diplomas"}
 
 
@@ -38,6 +38,12 @@ def test_search_imports_no_content_app():
 @pytest.mark.parametrize("app", sorted(CONTENT_APPS))
 def test_each_content_app_registers_its_documents_in_its_own_search_module(app):
     assert imported_packages(app)["search"] == {f"{app}/search.py"}
+
+
+@pytest.mark.parametrize("app", sorted(CONTENT_APPS))
+def test_content_apps_know_nothing_of_the_selection(app):
+    # Their pages show its button through a template tag; the selection knows them.
+    assert "selection" not in imported_packages(app)
 
 
 def test_project_helpers_import_no_app():

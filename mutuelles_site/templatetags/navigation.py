@@ -8,6 +8,7 @@
 """
 
 from django import template
+from django.core.exceptions import DisallowedHost
 from django.urls import reverse
 
 register = template.Library()
@@ -24,3 +25,17 @@ def breadcrumb(*trail):
     crumbs = [] if not trail else [("Accueil", reverse("home"))]
     crumbs += list(zip(above[1::2], above[2::2], strict=True))
     return {"crumbs": crumbs, "current": current}
+
+
+@register.simple_tag(takes_context=True)
+def page_address(context):
+    """This page's full address (with its query), which heads it on paper.
+
+    "" without a request (the server-error page) or for a host name Django refuses: the
+    "bad request" page that answers it must not fail on the same name.
+    """
+    request = context.get("request")
+    try:
+        return request.build_absolute_uri() if request else ""
+    except DisallowedHost:
+        return ""
