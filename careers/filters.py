@@ -2,7 +2,7 @@ import django_filters
 from django import forms
 
 from diplomas.filters import route_filter
-from diplomas.levels import LEVEL_CHOICES
+from diplomas.levels import LEVEL_CHOICES, Level
 from diplomas.models import DiplomaType
 from mutuelles_site.filtering import FilterStateMixin
 
@@ -56,6 +56,8 @@ class CareerFilter(FilterStateMixin, django_filters.FilterSet):
         max_length=KEYWORD_MAX_LENGTH,
     )
 
+    plural = "Métiers"
+
     class Meta:
         model = Career
         fields = []
@@ -67,6 +69,18 @@ class CareerFilter(FilterStateMixin, django_filters.FilterSet):
         self.filters["famille"].extra["choices"] = list(
             Family.objects.published().values_list("slug", "name")
         )
+
+    def criterion(self, name, value):
+        label = self.choice_label(name, value)
+        if name == "famille":
+            return f"de la famille « {label} »"
+        if name == "niveau":
+            return f"accessibles avec {Level(int(value)).label}"
+        if name == "type_diplome":
+            return f"accessibles par un diplôme de type « {label} »"
+        if name == "voie":
+            return f"accessibles par la voie « {label} »"
+        return f"correspondant à « {value} »"
 
     def filter_level(self, queryset, name, value):
         return queryset.accessible_with(int(value))

@@ -5,9 +5,11 @@ from diplomas.levels import LEVEL_CHOICES
 from mutuelles_site.addresses import LowercaseSlugMixin
 from mutuelles_site.filtering import FilteredListView, results_url
 from mutuelles_site.preview import DraftPreviewMixin
+from mutuelles_site.structured_data import website
 
 from .filters import CareerFilter
 from .models import Career, Family, Testimonial
+from .structured_data import occupation
 
 
 class HomeView(TemplateView):
@@ -19,6 +21,7 @@ class HomeView(TemplateView):
         context["families"] = families
         context["career_total"] = sum(family.career_count for family in families)
         context["levels"] = LEVEL_CHOICES
+        context["structured_data"] = website(self.request)
         return context
 
 
@@ -79,7 +82,7 @@ class CareerDetailView(LowercaseSlugMixin, DraftPreviewMixin, DetailView):
         context["results_url"] = results_url(
             self.request, reverse("careers:list"), CareerListView.parameters()
         )
-        context["canonical_url"] = self.request.build_absolute_uri(career.get_absolute_url())
+        context["structured_data"] = occupation(career, self.request)
         return context
 
 

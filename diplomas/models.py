@@ -5,7 +5,16 @@ from django.urls import reverse
 
 from mutuelles_site.fields import ProseField
 from mutuelles_site.preview import PreviewQuerySet
-from mutuelles_site.provenance import Reviewed, SignedAddition, source_constraints, source_field
+from mutuelles_site.provenance import (
+    Reviewed,
+    SignedAddition,
+    Updated,
+    code_constraints,
+    code_field,
+    code_source_field,
+    source_constraints,
+    source_field,
+)
 
 from .levels import LEVEL_CHOICES, Level, range_label
 
@@ -93,7 +102,15 @@ DIPLOMA_FACTS = {
     "duration_source": ("duration", ""),
     "place_source": ("place", ""),
     "apprenticeship_source": ("apprenticeship", None),
+    "rncp_code_source": ("rncp_code", ""),
 }
+
+# A fiche of the Répertoire national des certifications professionnelles (France
+# compétences): "RNCP" and its number.
+RNCP_CODE_PATTERN = r"^RNCP[0-9]{1,6}$"
+RNCP_CODE_MESSAGE = (
+    "Un code RNCP s'écrit « RNCP » suivi du numéro de la fiche, par exemple RNCP36110."
+)
 
 
 def add_missing_sources(fields):
@@ -117,7 +134,7 @@ def add_missing_sources(fields):
 
 # A diploma's versions hold its specialities: reverting or recovering it brings them back.
 @reversion.register(follow=["specialities"])
-class Diploma(Reviewed, SignedAddition, models.Model):
+class Diploma(Reviewed, SignedAddition, Updated, models.Model):
     slug = models.SlugField(
         "identifiant d'adresse",
         max_length=80,
@@ -152,6 +169,15 @@ class Diploma(Reviewed, SignedAddition, models.Model):
         "diplôme (diplôme national, d'université, d'école, d'État, CQP).",
     )
     category_source = source_field("source de la catégorie", can_be_unknown=False)
+    rncp_code = code_field(
+        "code RNCP",
+        max_length=10,
+        pattern=RNCP_CODE_PATTERN,
+        message=RNCP_CODE_MESSAGE,
+        help_text="La fiche du Répertoire national des certifications professionnelles "
+        "(France compétences), par exemple « RNCP36110 ».",
+    )
+    rncp_code_source = code_source_field("source du code RNCP")
     level = models.PositiveSmallIntegerField(
         "niveau",
         choices=LEVEL_CHOICES,
@@ -230,6 +256,7 @@ class Diploma(Reviewed, SignedAddition, models.Model):
                 violation_error_message="Le niveau maximal doit être supérieur ou égal au niveau.",
             ),
             *source_constraints("diploma", DIPLOMA_FACTS),
+            *code_constraints("diploma", "rncp_code", RNCP_CODE_PATTERN, RNCP_CODE_MESSAGE),
             # The brochure never says a diploma cannot be prepared by apprenticeship: a "non"
             # can only come from a source an editor adds.
             models.CheckConstraint(
