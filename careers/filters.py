@@ -66,9 +66,11 @@ class CareerFilter(FilterStateMixin, django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         # One query per request, as a plain list: a callable would run again at validation
         # and at rendering.
-        self.filters["famille"].extra["choices"] = list(
-            Family.objects.published().values_list("slug", "name")
-        )
+        famille = self.filters["famille"]
+        famille.extra["choices"] = list(Family.objects.published().values_list("slug", "name"))
+        # Its form field is built anew: the API's schema generator reads the class's filter
+        # field (built then without choices, and cached), which each FilterSet copies.
+        famille.__dict__.pop("_field", None)
 
     def criterion(self, name, value):
         label = self.choice_label(name, value)

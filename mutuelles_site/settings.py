@@ -178,14 +178,14 @@ PAGE_SIZE = envint("PAGE_SIZE", "12")
 # The read-only API (/api/v1/, opendata/api.py): anonymous, JSON only, throttled per client
 # address. The throttle counts in the default cache, which is per process until a shared
 # cache is configured (see README, "Scaling out").
+API_THROTTLE_RATE = os.environ.get("API_THROTTLE_RATE", "120/minute")
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [],
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": [],
     "UNAUTHENTICATED_USER": None,
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_THROTTLE_RATE", "120/minute")},
+    "DEFAULT_THROTTLE_CLASSES": ["opendata.throttling.AnonThrottle"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "opendata.api.exception_handler",
 }
