@@ -13,6 +13,7 @@ from mutuelles_site.fields import ProseField
 from mutuelles_site.folding import Folded
 from mutuelles_site.preview import PreviewQuerySet
 from mutuelles_site.provenance import (
+    UNVERSIONED,
     Provenance,
     Reviewed,
     SignedAddition,
@@ -50,7 +51,7 @@ class FamilyManager(models.Manager.from_queryset(FamilyQuerySet)):
         return self.get(slug=slug)
 
 
-@reversion.register()
+@reversion.register(exclude=UNVERSIONED)
 class Family(Reviewed, Updated, models.Model):
     slug = models.SlugField(
         "identifiant d'adresse",
@@ -145,7 +146,7 @@ PATHWAY_FACTS = {"source": None, "experience_source": ("experience", None)}
 
 # A version of a job holds its diploma rows and its testimonial, so reverting the job puts
 # them back as they were, and a deleted job is recovered with them.
-@reversion.register(follow=["pathways", "testimonial"])
+@reversion.register(follow=["pathways", "testimonial"], exclude=UNVERSIONED)
 class Career(Reviewed, SignedAddition, Updated, models.Model):
     family = models.ForeignKey(
         Family, on_delete=models.PROTECT, related_name="careers", verbose_name="famille"
@@ -416,7 +417,7 @@ class TestimonialManager(models.Manager.from_queryset(TestimonialQuerySet)):
         return self.get(slug=slug)
 
 
-@reversion.register()
+@reversion.register(exclude=UNVERSIONED)
 class Testimonial(Updated, models.Model):
     career = models.OneToOneField(
         Career, on_delete=models.CASCADE, related_name="testimonial", verbose_name="métier"

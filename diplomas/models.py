@@ -6,6 +6,7 @@ from django.urls import reverse
 from mutuelles_site.fields import ProseField
 from mutuelles_site.preview import PreviewQuerySet
 from mutuelles_site.provenance import (
+    UNVERSIONED,
     Reviewed,
     SignedAddition,
     Updated,
@@ -133,7 +134,7 @@ def add_missing_sources(fields):
 
 
 # A diploma's versions hold its specialities: reverting or recovering it brings them back.
-@reversion.register(follow=["specialities"])
+@reversion.register(follow=["specialities"], exclude=UNVERSIONED)
 class Diploma(Reviewed, SignedAddition, Updated, models.Model):
     slug = models.SlugField(
         "identifiant d'adresse",
@@ -378,7 +379,7 @@ class CQPManager(DiplomaManager):
 
 # Registered on its own so that saves made through the proxy (whose signals name the proxy)
 # are recorded; versions are stored under the concrete Diploma, so both admins share them.
-@reversion.register(follow=["specialities"])
+@reversion.register(follow=["specialities"], exclude=UNVERSIONED)
 class CQP(Diploma):
     """The branch's CQP, shown to editors as their own admin section."""
 

@@ -151,6 +151,11 @@ def code_constraints(prefix, code_field, pattern, message):
     ]
 
 
+# What versions leave out: the date of the last save differs at every save, so a version
+# holding it would make every save a change (and a revert would put an old date back).
+UNVERSIONED = ["updated_at"]
+
+
 class Updated(models.Model):
     """When an object was last saved: the `lastmod` of its page in /sitemap.xml.
 
