@@ -4,7 +4,9 @@ error, and every response matches what the schema promises (status, content type
 import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.signals import request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import (
     content_type_conformance,
@@ -17,7 +19,11 @@ from schemathesis.checks import (
 @pytest.fixture
 def api_schema(brochure):
     cache.clear()
-    return schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", get_wsgi_application())
+    # As Django's test client does: a request must not close the test's database
+    # connection, whose transaction holds the test data (PostgreSQL would lose it).
+    request_started.disconnect(close_old_connections)
+    yield schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", get_wsgi_application())
+    request_started.connect(close_old_connections)
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")

@@ -205,3 +205,10 @@ def test_search_results_are_not_indexed(client, brochure):
 def test_a_new_job_appears_in_the_sitemap(client, db):
     career = make_career(diplomas=[make_diploma()])
     assert f"http://testserver{career.get_absolute_url()}" in sitemap_entries(client)
+
+
+def test_open_graph_text_is_escaped_once(client, db):
+    career = make_career(title_masculine="Chargé d'études & de prévention", lead="Calcule <vite>.")
+    document = page(client.get(career.get_absolute_url()))
+    assert head_meta(document, property="og:title").startswith("Chargé d'études & de prévention")
+    assert head_meta(document, property="og:description") == "Calcule <vite>."

@@ -7,6 +7,8 @@
 {% json_ld data %}            -> a schema.org JSON-LD block
 """
 
+from html import unescape
+
 from django import template
 from django.template.loader_tags import BLOCK_CONTEXT_KEY
 from django.utils.html import strip_tags
@@ -19,13 +21,14 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def reuse_block(context, name):
     """The text of block `name` as the page defines it: the <title> and the Open Graph
-    title are written once. Tags are stripped; the output is escaped as any value."""
+    title are written once. Tags are stripped and entities read back, so the output is
+    escaped once, as any value."""
     block_context = context.render_context.get(BLOCK_CONTEXT_KEY)
     block = block_context.get_block(name) if block_context else None
     if block is None:
         return ""
     with context.push(block=block):
-        return " ".join(strip_tags(block.nodelist.render(context)).split())
+        return " ".join(unescape(strip_tags(block.nodelist.render(context))).split())
 
 
 @register.simple_tag(takes_context=True)
