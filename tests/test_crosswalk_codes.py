@@ -1,7 +1,10 @@
 """ROME codes of jobs and RNCP codes of diplomas: sourced like every fact, shown on the
 pages, checked by the admin's forms (French errors) and by the database."""
 
+import importlib
+
 import pytest
+from django.apps import apps
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
@@ -127,3 +130,25 @@ def test_the_database_refuses_a_code_that_breaks_a_rule(db, make, fields):
     model = type(obj)
     with pytest.raises(IntegrityError), transaction.atomic():
         model.objects.filter(pk=obj.pk).update(**fields)
+
+
+def test_an_existing_database_gets_the_confirmed_rncp_code_signed_beside_its_level_note(
+    brochure,
+):
+    migration = importlib.import_module("diplomas.migrations.0011_audioprothesiste_rncp_code")
+    level_reason = "La brochure dit seulement que ce diplôme se prépare « en 3 ans après le bac »"
+    Diploma.objects.filter(slug="de-audioprothesiste").update(
+        rncp_code="",
+        rncp_code_source=Provenance.UNKNOWN,
+        addition_reason=level_reason + ".",
+        addition_source="Brochure ONISEP 2009",
+        addition_url="",
+    )
+
+    migration.add_code(apps, schema_editor=None)
+
+    diploma = Diploma.objects.get(slug="de-audioprothesiste")
+    assert (diploma.rncp_code, diploma.rncp_code_source) == ("RNCP36110", Provenance.ADDITION)
+    assert diploma.addition_reason.startswith(level_reason)
+    assert diploma.addition_source == "Brochure ONISEP 2009 ; France compétences, fiche RNCP36110"
+    assert diploma.addition_url == migration.URL
