@@ -133,26 +133,27 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         return response
 
 
-def documented(plural, singular, serializer, detail_serializer, parameters=()):
-    """The schema of a list and detail pair: summaries, 200 bodies and the JSON errors."""
-    return extend_schema_view(
-        list=extend_schema(
-            summary=plural,
-            parameters=list(parameters),
-            responses={200: serializer(many=True), **LIST_ERRORS},
-        ),
-        retrieve=extend_schema(
-            summary=singular, responses={200: detail_serializer, **DETAIL_ERRORS}
-        ),
-    )
+def documented(plural, singular, parameters=()):
+    """The schema of a viewset's list and detail: summaries, the bodies of its
+    `serializer_class` and `detail_serializer_class`, and the JSON errors."""
+
+    def decorate(viewset):
+        return extend_schema_view(
+            list=extend_schema(
+                summary=plural,
+                parameters=list(parameters),
+                responses={200: viewset.serializer_class(many=True), **LIST_ERRORS},
+            ),
+            retrieve=extend_schema(
+                summary=singular,
+                responses={200: viewset.detail_serializer_class, **DETAIL_ERRORS},
+            ),
+        )(viewset)
+
+    return decorate
 
 
-@documented(
-    "Les familles de métiers",
-    "Une famille de métiers",
-    api_serializers.FamilySerializer,
-    api_serializers.FamilyDetailSerializer,
-)
+@documented("Les familles de métiers", "Une famille de métiers")
 class FamilyViewSet(ReadOnlyViewSet):
     serializer_class = api_serializers.FamilySerializer
     detail_serializer_class = api_serializers.FamilyDetailSerializer
@@ -172,13 +173,7 @@ CAREER_FILTERS = [
 ]
 
 
-@documented(
-    "Les métiers",
-    "Un métier",
-    api_serializers.CareerSerializer,
-    api_serializers.CareerDetailSerializer,
-    CAREER_FILTERS,
-)
+@documented("Les métiers", "Un métier", CAREER_FILTERS)
 class CareerViewSet(ReadOnlyViewSet):
     serializer_class = api_serializers.CareerSerializer
     detail_serializer_class = api_serializers.CareerDetailSerializer
@@ -188,12 +183,7 @@ class CareerViewSet(ReadOnlyViewSet):
         return Career.objects.for_detail()
 
 
-@documented(
-    "Les formations",
-    "Une formation",
-    api_serializers.DiplomaSerializer,
-    api_serializers.DiplomaDetailSerializer,
-)
+@documented("Les formations", "Une formation")
 class DiplomaViewSet(ReadOnlyViewSet):
     serializer_class = api_serializers.DiplomaSerializer
     detail_serializer_class = api_serializers.DiplomaDetailSerializer
