@@ -23,6 +23,7 @@ class CareerFilter(FilterStateMixin, django_filters.FilterSet):
     `voie`, `tri`, `q`)."""
 
     orderings = ("tri",)
+    searches = ("q",)
 
     famille = django_filters.ChoiceFilter(
         label="Famille de métiers",

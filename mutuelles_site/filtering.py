@@ -29,6 +29,8 @@ class FilterStateMixin:
     """
 
     orderings = ()
+    # The filters that search by keyword: a list they narrow is search results.
+    searches = ()
     # The items' plural, capitalised, that starts the list's title.
     plural = ""
 
@@ -184,6 +186,10 @@ class FilteredListView(ForgivingPaginationMixin, FilterView):
         return query
 
     def indexable(self):
-        """Search engines index a list narrowed by one filter at most: the combinations are
-        countless, and each is in the one-filter lists already."""
-        return len(self.filterset.criteria) < 2
+        """Search engines index a list narrowed by one filter at most, and no keyword
+        search: the combinations are countless, and each is in the one-filter lists
+        already."""
+        filterset = self.filterset
+        if any(filterset.data.get(name) for name in filterset.searches):
+            return False
+        return len(filterset.criteria) < 2

@@ -38,6 +38,7 @@ SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
 class Pagination(PageNumberPagination):
     page_size = 20
+    page_query_description = "Le numéro de la page de résultats (20 par page)."
 
     def get_paginated_response(self, data):
         return Response(
@@ -133,6 +134,14 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         return response
 
 
+SLUG_PARAMETER = OpenApiParameter(
+    "slug",
+    OpenApiTypes.STR,
+    OpenApiParameter.PATH,
+    description="L’identifiant de l’objet, celui de l’adresse de sa page sur le site.",
+)
+
+
 def documented(plural, singular, parameters=()):
     """The schema of a viewset's list and detail: summaries, the bodies of its
     `serializer_class` and `detail_serializer_class`, and the JSON errors."""
@@ -146,6 +155,7 @@ def documented(plural, singular, parameters=()):
             ),
             retrieve=extend_schema(
                 summary=singular,
+                parameters=[SLUG_PARAMETER],
                 responses={200: viewset.detail_serializer_class, **DETAIL_ERRORS},
             ),
         )(viewset)

@@ -1,4 +1,5 @@
 import json
+import re
 
 from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.views.decorators.http import require_safe
@@ -58,15 +59,7 @@ class ApiDocsView(TemplateView):
         operations = []
         for path, methods in schema["paths"].items():
             for method, operation in methods.items():
-                parameters = [
-                    {
-                        "name": p["name"],
-                        "where": {"path": "chemin", "query": "requête"}.get(p["in"], p["in"]),
-                        "description": p.get("description", ""),
-                        "values": p.get("schema", {}).get("enum", []),
-                    }
-                    for p in operation.get("parameters", [])
-                ]
+                parameters = [parameter(p) for p in operation.get("parameters", [])]
                 operations.append(
                     {
                         "method": method.upper(),
@@ -80,6 +73,25 @@ class ApiDocsView(TemplateView):
         context["info"] = schema["info"]
         context["example"] = json.dumps(meta(self.request), ensure_ascii=False, indent=2)
         return context
+
+
+# drf-spectacular describes each choice of a parameter as a Markdown item: "* `2` - bac + 2".
+CHOICE = re.compile(r"^\* `(?P<value>[^`]*)` - (?P<label>.*)$", re.MULTILINE)
+
+
+def parameter(schema):
+    """A parameter of the OpenAPI schema as the docs page shows it: its name, where it
+    goes, its description and its choices with their labels."""
+    description = schema.get("description", "")
+    summary = description.split("\n\n")[0].strip()
+    if summary and summary[-1] not in ".!?":
+        summary += "."
+    return {
+        "name": schema["name"],
+        "where": {"path": "chemin", "query": "requête"}.get(schema["in"], schema["in"]),
+        "description": summary,
+        "choices": [(m["value"], m["label"]) for m in CHOICE.finditer(description)],
+    }
 
 
 def api_not_found(request, *args, **kwargs):

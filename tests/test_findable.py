@@ -200,6 +200,8 @@ def test_reading_the_api_schema_leaves_the_family_filter_working(client, brochur
 def test_search_results_are_not_indexed(client, brochure):
     document = page(client.get("/recherche/", {"q": "infirmier"}))
     assert robots(document) == ["noindex"]
+    document = page(client.get("/metiers/", {"q": "infirmier"}))
+    assert robots(document) == ["noindex"]
 
 
 def test_a_new_job_appears_in_the_sitemap(client, db):

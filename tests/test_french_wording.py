@@ -18,6 +18,7 @@ pytestmark = pytest.mark.django_db
 def public_urls():
     urls = ["/", "/metiers/", "/formations/", "/formations/schema/", "/temoignages/"]
     urls += ["/metiers/?niveau=2", "/formations/?categorie=etat", "/recherche/?q=infirmier"]
+    urls += ["/donnees/", "/api/v1/docs/"]
     urls += [career.get_absolute_url() for career in Career.objects.published()]
     urls += [diploma.get_absolute_url() for diploma in Diploma.objects.published()]
     urls += [family.get_absolute_url() for family in Family.objects.published()]
