@@ -115,6 +115,7 @@ class CareerAdmin(ContentAdmin):
         ),
         ("Contenu", {"fields": ["lead", "body"]}),
         ("Accès", {"fields": ["level_min", "level_max", "level_source", "entry_note"]}),
+        ("Codes de référence", {"fields": [("rome_code", "rome_code_source")]}),
         ADDITIONS_FIELDSET,
         ("Vérification", {"fields": ["reviewed_on"]}),
     ]

@@ -24,6 +24,7 @@ class CareerFilter(FilterStateMixin, django_filters.FilterSet):
     `voie`, `tri`, `q`)."""
 
     orderings = ("tri",)
+    searches = ("q",)
 
     famille = django_filters.ChoiceFilter(
         label="Famille de métiers",
@@ -57,6 +58,8 @@ class CareerFilter(FilterStateMixin, django_filters.FilterSet):
         max_length=KEYWORD_MAX_LENGTH,
     )
 
+    plural = "Métiers"
+
     class Meta:
         model = Career
         fields = []
@@ -67,9 +70,23 @@ class CareerFilter(FilterStateMixin, django_filters.FilterSet):
         self.search_query = None
         # One query per request, as a plain list: a callable would run again at validation
         # and at rendering.
-        self.filters["famille"].extra["choices"] = list(
-            Family.objects.published().values_list("slug", "name")
-        )
+        famille = self.filters["famille"]
+        famille.extra["choices"] = list(Family.objects.published().values_list("slug", "name"))
+        # Its form field is built anew: the API's schema generator reads the class's filter
+        # field (built then without choices, and cached), which each FilterSet copies.
+        famille.__dict__.pop("_field", None)
+
+    def criterion(self, name, value):
+        label = self.choice_label(name, value)
+        if name == "famille":
+            return f"de la famille « {label} »"
+        if name == "niveau":
+            return f"accessibles avec {Level(int(value)).label}"
+        if name == "type_diplome":
+            return f"accessibles par un diplôme de type « {label} »"
+        if name == "voie":
+            return f"accessibles par la voie « {label} »"
+        return f"correspondant à « {value} »"
 
     @property
     def criteria(self):

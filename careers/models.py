@@ -13,9 +13,14 @@ from mutuelles_site.fields import ProseField
 from mutuelles_site.folding import Folded
 from mutuelles_site.preview import PreviewQuerySet
 from mutuelles_site.provenance import (
+    UNVERSIONED,
     Provenance,
     Reviewed,
     SignedAddition,
+    Updated,
+    code_constraints,
+    code_field,
+    code_source_field,
     source_constraints,
     source_field,
 )
@@ -46,8 +51,8 @@ class FamilyManager(models.Manager.from_queryset(FamilyQuerySet)):
         return self.get(slug=slug)
 
 
-@reversion.register()
-class Family(Reviewed, models.Model):
+@reversion.register(exclude=UNVERSIONED)
+class Family(Reviewed, Updated, models.Model):
     slug = models.SlugField(
         "identifiant d'adresse",
         max_length=80,
@@ -129,14 +134,20 @@ class CareerManager(models.Manager.from_queryset(CareerQuerySet)):
 
 
 # The sourced facts of a job and of a job↔diploma link (see mutuelles_site.provenance).
-CAREER_FACTS = {"level_source": None}
+CAREER_FACTS = {"level_source": None, "rome_code_source": ("rome_code", "")}
+
+# A ROME 4.0 code (France Travail's job directory): a domain letter, then four digits.
+ROME_CODE_PATTERN = r"^[A-N][0-9]{4}$"
+ROME_CODE_MESSAGE = (
+    "Un code ROME est une lettre majuscule de A à N suivie de quatre chiffres, par exemple M1201."
+)
 PATHWAY_FACTS = {"source": None, "experience_source": ("experience", None)}
 
 
 # A version of a job holds its diploma rows and its testimonial, so reverting the job puts
 # them back as they were, and a deleted job is recovered with them.
-@reversion.register(follow=["pathways", "testimonial"])
-class Career(Reviewed, SignedAddition, models.Model):
+@reversion.register(follow=["pathways", "testimonial"], exclude=UNVERSIONED)
+class Career(Reviewed, SignedAddition, Updated, models.Model):
     family = models.ForeignKey(
         Family, on_delete=models.PROTECT, related_name="careers", verbose_name="famille"
     )
@@ -174,6 +185,15 @@ class Career(Reviewed, SignedAddition, models.Model):
         help_text="Niveau d'études le plus haut cité par la brochure.",
     )
     level_source = source_field("source du niveau d’accès", can_be_unknown=False)
+    rome_code = code_field(
+        "code ROME",
+        max_length=5,
+        pattern=ROME_CODE_PATTERN,
+        message=ROME_CODE_MESSAGE,
+        help_text="La fiche ROME 4.0 de France Travail qui correspond au métier, par exemple "
+        "« M1201 ».",
+    )
+    rome_code_source = code_source_field("source du code ROME")
     entry_note = ProseField(
         "condition d'accès",
         blank=True,
@@ -206,6 +226,7 @@ class Career(Reviewed, SignedAddition, models.Model):
                 name="career_levels_valid",
             ),
             *source_constraints("career", CAREER_FACTS),
+            *code_constraints("career", "rome_code", ROME_CODE_PATTERN, ROME_CODE_MESSAGE),
         ]
 
     FACTS = CAREER_FACTS
@@ -403,8 +424,8 @@ class TestimonialManager(models.Manager.from_queryset(TestimonialQuerySet)):
         return self.get(slug=slug)
 
 
-@reversion.register()
-class Testimonial(models.Model):
+@reversion.register(exclude=UNVERSIONED)
+class Testimonial(Updated, models.Model):
     career = models.OneToOneField(
         Career, on_delete=models.CASCADE, related_name="testimonial", verbose_name="métier"
     )

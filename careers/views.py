@@ -5,10 +5,12 @@ from diplomas.levels import LEVEL_CHOICES
 from mutuelles_site.addresses import LowercaseSlugMixin
 from mutuelles_site.filtering import FilteredListView, results_url
 from mutuelles_site.preview import DraftPreviewMixin
+from mutuelles_site.structured_data import website
 
 from .compare import MAX_JOBS, MIN_JOBS, Comparison
 from .filters import CareerFilter
 from .models import Career, Family, Testimonial
+from .structured_data import occupation
 
 
 class HomeView(TemplateView):
@@ -20,6 +22,7 @@ class HomeView(TemplateView):
         context["families"] = families
         context["career_total"] = sum(family.career_count for family in families)
         context["levels"] = LEVEL_CHOICES
+        context["structured_data"] = website(self.request)
         return context
 
 
@@ -90,7 +93,7 @@ class CareerDetailView(LowercaseSlugMixin, DraftPreviewMixin, DetailView):
         context["results_url"] = results_url(
             self.request, reverse("careers:list"), CareerListView.parameters()
         )
-        context["canonical_url"] = self.request.build_absolute_uri(career.get_absolute_url())
+        context["structured_data"] = occupation(career, self.request)
         return context
 
 

@@ -52,6 +52,7 @@ class DiplomaAdmin(ContentAdmin):
                     "acronym",
                     "slug",
                     ("diploma_type", "category_source"),
+                    ("rncp_code", "rncp_code_source"),
                     "position",
                     "is_published",
                 ]
@@ -100,6 +101,7 @@ class CQPAdmin(ContentAdmin):
         "cqp_profile",
         "since_2009",
         "category_source",
+        ("rncp_code", "rncp_code_source"),
         *SignedAddition.SIGNATURE_FIELDS,
         "position",
         "is_published",

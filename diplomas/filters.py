@@ -43,9 +43,22 @@ class DiplomaFilter(FilterStateMixin, django_filters.FilterSet):
 
     voie = route_filter("filter_route")
 
+    plural = "Formations"
+
     class Meta:
         model = Diploma
         fields = []
+
+    def criterion(self, name, value):
+        if name == "niveau":
+            return f"de niveau {Level(int(value)).label}"
+        if name == "categorie":
+            return f"de la catégorie « {self.choice_label(name, value)} »"
+        if name == "apprentissage":
+            if value == "oui":
+                return "possibles en apprentissage"
+            return "dont l’apprentissage n’est pas précisé"
+        return f"préparées par la voie « {self.choice_label(name, value)} »"
 
     def filter_level(self, queryset, name, value):
         # A DU spans bac + 2 to bac + 5: it belongs to every level of its range.

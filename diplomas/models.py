@@ -5,7 +5,17 @@ from django.urls import reverse
 
 from mutuelles_site.fields import ProseField
 from mutuelles_site.preview import PreviewQuerySet
-from mutuelles_site.provenance import Reviewed, SignedAddition, source_constraints, source_field
+from mutuelles_site.provenance import (
+    UNVERSIONED,
+    Reviewed,
+    SignedAddition,
+    Updated,
+    code_constraints,
+    code_field,
+    code_source_field,
+    source_constraints,
+    source_field,
+)
 
 from .levels import LEVEL_CHOICES, Level, range_label
 
@@ -93,7 +103,15 @@ DIPLOMA_FACTS = {
     "duration_source": ("duration", ""),
     "place_source": ("place", ""),
     "apprenticeship_source": ("apprenticeship", None),
+    "rncp_code_source": ("rncp_code", ""),
 }
+
+# A fiche of the Répertoire national des certifications professionnelles (France
+# compétences): "RNCP" and its number.
+RNCP_CODE_PATTERN = r"^RNCP[0-9]{1,6}$"
+RNCP_CODE_MESSAGE = (
+    "Un code RNCP s'écrit « RNCP » suivi du numéro de la fiche, par exemple RNCP36110."
+)
 
 
 def add_missing_sources(fields):
@@ -116,8 +134,8 @@ def add_missing_sources(fields):
 
 
 # A diploma's versions hold its specialities: reverting or recovering it brings them back.
-@reversion.register(follow=["specialities"])
-class Diploma(Reviewed, SignedAddition, models.Model):
+@reversion.register(follow=["specialities"], exclude=UNVERSIONED)
+class Diploma(Reviewed, SignedAddition, Updated, models.Model):
     slug = models.SlugField(
         "identifiant d'adresse",
         max_length=80,
@@ -152,6 +170,15 @@ class Diploma(Reviewed, SignedAddition, models.Model):
         "diplôme (diplôme national, d'université, d'école, d'État, CQP).",
     )
     category_source = source_field("source de la catégorie", can_be_unknown=False)
+    rncp_code = code_field(
+        "code RNCP",
+        max_length=10,
+        pattern=RNCP_CODE_PATTERN,
+        message=RNCP_CODE_MESSAGE,
+        help_text="La fiche du Répertoire national des certifications professionnelles "
+        "(France compétences), par exemple « RNCP36110 ».",
+    )
+    rncp_code_source = code_source_field("source du code RNCP")
     level = models.PositiveSmallIntegerField(
         "niveau",
         choices=LEVEL_CHOICES,
@@ -230,6 +257,7 @@ class Diploma(Reviewed, SignedAddition, models.Model):
                 violation_error_message="Le niveau maximal doit être supérieur ou égal au niveau.",
             ),
             *source_constraints("diploma", DIPLOMA_FACTS),
+            *code_constraints("diploma", "rncp_code", RNCP_CODE_PATTERN, RNCP_CODE_MESSAGE),
             # The brochure never says a diploma cannot be prepared by apprenticeship: a "non"
             # can only come from a source an editor adds.
             models.CheckConstraint(
@@ -351,7 +379,7 @@ class CQPManager(DiplomaManager):
 
 # Registered on its own so that saves made through the proxy (whose signals name the proxy)
 # are recorded; versions are stored under the concrete Diploma, so both admins share them.
-@reversion.register(follow=["specialities"])
+@reversion.register(follow=["specialities"], exclude=UNVERSIONED)
 class CQP(Diploma):
     """The branch's CQP, shown to editors as their own admin section."""
 

@@ -18,6 +18,7 @@ from .levels import (
 from .models import Diploma
 from .routes import routes_of
 from .schema import build_diagram
+from .structured_data import credential
 
 
 class DiplomaListView(FilteredListView):
@@ -56,6 +57,7 @@ class DiplomaDetailView(LowercaseSlugMixin, DraftPreviewMixin, DetailView):
         context["careers"] = careers
         context["pathways"] = self.object.pathways.all()
         context["routes"] = routes_of(self.object)
+        context["structured_data"] = credential(self.object, self.request)
         return context
 
 

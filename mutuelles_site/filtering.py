@@ -29,6 +29,10 @@ class FilterStateMixin:
     """
 
     orderings = ()
+    # The filters that search by keyword: a list they narrow is search results.
+    searches = ()
+    # The items' plural, capitalised, that starts the list's title.
+    plural = ""
 
     @property
     def active(self):
@@ -41,6 +45,39 @@ class FilterStateMixin:
             for name, value in self.form.cleaned_data.items()
             if name not in self.orderings
         )
+
+    @property
+    def criteria(self):
+        """Each valid filter in words ("accessibles avec bac + 2"), in the filters' order.
+
+        The one wording of a list's criteria: its title, its description and any sentence
+        that names them. The FilterSet words each value in `criterion()`.
+        """
+        if not self.is_bound:
+            return []
+        self.form.is_valid()
+        return [
+            self.criterion(name, value)
+            for name, value in self.form.cleaned_data.items()
+            if name not in self.orderings and value not in (None, "")
+        ]
+
+    def criterion(self, name, value):
+        return f"{self.filters[name].label.lower()} : {self.choice_label(name, value)}"
+
+    def choice_label(self, name, value):
+        """The label a choice filter shows for `value` ("BTS"), or the value itself."""
+        return str(dict(self.filters[name].extra.get("choices", [])).get(value, value))
+
+    @property
+    def title(self):
+        """The list's title: the FilterSet's `plural` ("Métiers") and its criteria.
+
+        "Métiers accessibles avec bac + 2, de la famille « Fonctions supports »"; "" when no
+        filter narrows the list (the page keeps its own title).
+        """
+        criteria = self.criteria
+        return f"{self.plural} {', '.join(criteria)}" if criteria else ""
 
     @property
     def has_input(self):
@@ -133,3 +170,28 @@ class FilteredListView(ForgivingPaginationMixin, FilterView):
         context = super().get_context_data(**kwargs)
         context["results_link"] = results_link(self.request)
         return context
+
+    def canonical_query(self):
+        """The query of this page's canonical address: its valid filters, sort excepted
+        (the same items in another order), and its page number beyond the first. Unknown
+        and invalid parameters are dropped."""
+        filterset = self.filterset
+        query = QueryDict(mutable=True)
+        if filterset.is_bound:
+            filterset.form.is_valid()
+            for name, value in filterset.form.cleaned_data.items():
+                if name not in filterset.orderings and value not in (None, ""):
+                    query[name] = self.request.GET[name]
+        page = self.request.GET.get(self.page_kwarg, "")
+        if page.isdigit() and int(page) > 1:
+            query[self.page_kwarg] = page
+        return query
+
+    def indexable(self):
+        """Search engines index a list narrowed by one filter at most, and no keyword
+        search: the combinations are countless, and each is in the one-filter lists
+        already."""
+        filterset = self.filterset
+        if any(filterset.data.get(name) for name in filterset.searches):
+            return False
+        return len(filterset.criteria) < 2

@@ -17,8 +17,10 @@ The rules are database constraints, so every way in (admin, fixtures, shell) kee
 
 import datetime
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 # The brochure carries only its year. Content loaded from it is dated the first day of
 # that year, which every page shows as "2009", never as a precise day.
@@ -102,6 +104,77 @@ def source_constraints(prefix, facts):
         )
     )
     return constraints
+
+
+def code_field(verbose_name, *, max_length, pattern, message, help_text):
+    """A crosswalk code (ROME, RNCP): empty, or matching `pattern`, refused by the admin's
+    form with the French `message` otherwise (the database refuses it too, see
+    `code_constraints()`)."""
+    return models.CharField(
+        verbose_name,
+        max_length=max_length,
+        blank=True,
+        validators=[RegexValidator(pattern, message)],
+        help_text=help_text + " Seulement si une source publique le confirme ; sinon laissez vide.",
+    )
+
+
+def code_source_field(verbose_name):
+    """The `*_source` field of a crosswalk code (ROME, RNCP): never the brochure's, which
+    prints none, so « ajout » (with its public source) or « non précisé ». Pair it with
+    `code_constraints()`."""
+    return models.CharField(
+        verbose_name,
+        max_length=12,
+        choices=[c for c in Provenance.choices if c[0] != Provenance.BROCHURE],
+        default=Provenance.UNKNOWN,
+        help_text="« Ajout de la rédaction » (signez-le dans « Ajouts de la rédaction », avec "
+        "l'adresse de la source publique qui confirme le code) ou « non précisé » si le code "
+        "est vide.",
+    )
+
+
+def code_constraints(prefix, code_field, pattern, message):
+    """Database rules of a crosswalk code: empty or of its format (`pattern`, a regular
+    expression), and never sourced to the brochure."""
+    return [
+        models.CheckConstraint(
+            condition=Q(**{code_field: ""}) | Q(**{f"{code_field}__regex": pattern}),
+            name=f"{prefix}_{code_field}_format",
+            violation_error_message=message,
+        ),
+        models.CheckConstraint(
+            condition=~Q(**{f"{code_field}_source": Provenance.BROCHURE}),
+            name=f"{prefix}_{code_field}_not_from_brochure",
+            violation_error_message="La brochure ne donne aucun code : c'est un ajout.",
+        ),
+    ]
+
+
+# What versions leave out: the date of the last save differs at every save, so a version
+# holding it would make every save a change (and a revert would put an old date back).
+UNVERSIONED = ["updated_at"]
+
+
+class Updated(models.Model):
+    """When an object was last saved: the `lastmod` of its page in /sitemap.xml.
+
+    Set on every save, like auto_now, but with a default rather than auto_now so that a
+    fixture or a backup written before the field existed still loads (loaddata saves "raw",
+    and auto_now would then leave it NULL).
+    """
+
+    updated_at = models.DateTimeField("modifié le", default=timezone.now, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        # loaddata and restore call save_base() directly and keep the stored date.
+        self.updated_at = timezone.now()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at"}
+        super().save(*args, **kwargs)
 
 
 class SourceURLField(models.URLField):

@@ -72,7 +72,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
     "csp",
     "axes",
     "reversion",
@@ -81,6 +84,7 @@ INSTALLED_APPS = [
     "search",
     "backups",
     "selection",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -113,10 +117,11 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
             ],
             # Tags of the project's helpers, which is no app: provenance marks and notes,
-            # the breadcrumb.
+            # the breadcrumb, the <head> read by search engines.
             "libraries": {
                 "provenance": "mutuelles_site.templatetags.provenance",
                 "navigation": "mutuelles_site.templatetags.navigation",
+                "seo": "mutuelles_site.templatetags.seo",
             },
         },
     },
@@ -170,6 +175,37 @@ SERIALIZATION_MODULES = {"json": "backups.serializer"}
 
 # Public lists are paginated; this is the page size of the job and diploma lists.
 PAGE_SIZE = envint("PAGE_SIZE", "12")
+
+# The read-only API (/api/v1/, opendata/api.py): anonymous, JSON only, throttled per client
+# address. The throttle counts in the default cache, which is per process until a shared
+# cache is configured (see README, "Scaling out").
+API_THROTTLE_RATE = os.environ.get("API_THROTTLE_RATE", "120/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_THROTTLE_CLASSES": ["opendata.throttling.AnonThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "opendata.api.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Les métiers des mutuelles : API en lecture seule",
+    "DESCRIPTION": "Les familles de métiers, les métiers et les formations du guide, publiés "
+    "seulement, avec la source de chaque fait. Données sous Licence Ouverte 2.0 ; "
+    "attribution : ONISEP, Les métiers des mutuelles, 2009.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "Provenance": "mutuelles_site.provenance.Provenance.choices",
+        "Level": "diplomas.levels.LEVEL_CHOICES",
+    },
+    # The schema endpoint itself is public and anonymous like the rest of the API.
+    "SERVE_PERMISSIONS": [],
+    "SERVE_AUTHENTICATION": [],
+}
 
 # Security headers. SecurityMiddleware sends nosniff, Referrer-Policy and
 # Cross-Origin-Opener-Policy; CSPMiddleware the Content-Security-Policy.

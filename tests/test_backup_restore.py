@@ -242,8 +242,8 @@ def test_a_backup_from_before_provenance_restores_silence_as_unknown(content, tm
     rows = json.loads(backup.read_text())
 
     def as_before_provenance(fields):
-        # Then: no sources, and False stood for "the brochure does not say".
-        for name in [*DIPLOMA_FACTS, *SignedAddition.SIGNATURE_FIELDS, "acronym"]:
+        # Then: no sources, no RNCP code, and False stood for "the brochure does not say".
+        for name in [*DIPLOMA_FACTS, *SignedAddition.SIGNATURE_FIELDS, "acronym", "rncp_code"]:
             fields.pop(name, None)
         if fields.get("apprenticeship") is None:
             fields["apprenticeship"] = False

@@ -29,7 +29,25 @@ PAGES = [
     ("/recherche/", ["q", "page"]),
     ("/metiers/comparer/", ["m"]),
     ("/selection/", ["m", "f"]),
+    ("/donnees/", []),
+    ("/donnees/metiers.csv", []),
+    ("/donnees/metiers-formations.json", []),
+    ("/api/v1/docs/", []),
+    ("/sitemap.xml", ["p"]),
+    ("/robots.txt", []),
+    ("/manifest.webmanifest", []),
 ]
+# The API's lists and details, with the HTML lists' filters: every answer is JSON, and a
+# bad request a 4xx (406 for an Accept it can't serve, 429 once throttled).
+API_PAGES = [
+    ("/api/v1/metiers/", ["famille", "niveau", "type_diplome", "voie", "tri", "q", "page"]),
+    ("/api/v1/metiers/actuaire/", []),
+    ("/api/v1/formations/", ["niveau", "categorie", "apprentissage", "voie", "page"]),
+    ("/api/v1/formations/bts/", []),
+    ("/api/v1/familles/", ["page"]),
+    ("/api/v1/schema/", ["format", "lang"]),
+]
+API_ACCEPTABLE = {200, 400, 404, 406}
 ACCEPTABLE = {200, 400, 404}
 # A modest number of examples per page keeps the suite fast. The fixtures are only read, so
 # sharing one database between examples is safe.
@@ -116,6 +134,42 @@ def test_no_query_string_makes_a_page_fail(client, brochure, path, params):
         # WSGI carries the raw bytes of the query string as latin-1 text.
         response = landing(client, path, QUERY_STRING=query.decode("latin-1"))
         assert response.status_code in ACCEPTABLE, (query[:300], response.status_code)
+
+    check()
+
+
+@pytest.mark.parametrize(("path", "params"), API_PAGES)
+def test_no_query_string_or_accept_header_makes_the_api_fail(
+    client, brochure, settings, path, params
+):
+    settings.API_THROTTLE_RATE = "100000/minute"
+    accepts = st.sampled_from(
+        ["application/json", "*/*", "text/html", "application/xml", "", "application/*;q=0"]
+    )
+
+    @BOUNDED
+    @given(query=query_strings(params), accept=accepts)
+    def check(query, accept):
+        response = client.get(path, QUERY_STRING=query.decode("latin-1"), HTTP_ACCEPT=accept)
+        assert response.status_code in API_ACCEPTABLE, (query[:300], response.status_code)
+        if not path.endswith("/schema/"):
+            assert response["Content-Type"] == "application/json"
+            assert "detail" in response.json() or response.status_code == 200
+
+    check()
+
+
+@pytest.mark.parametrize("prefix", ["/api/v1/metiers/", "/api/v1/formations/", "/api/v1/familles/"])
+def test_no_slug_makes_the_api_fail(client, brochure, settings, prefix):
+    settings.API_THROTTLE_RATE = "100000/minute"
+
+    @BOUNDED
+    @given(slug=st.one_of(st.text(max_size=200), st.binary(max_size=50).map(percent_garbage)))
+    def check(slug):
+        segment = slug.decode("ascii") if isinstance(slug, bytes) else quote(slug, safe="")
+        response = client.get(f"{prefix}{segment}/")
+        assert response.status_code in API_ACCEPTABLE, (segment[:300], response.status_code)
+        assert response["Content-Type"] == "application/json"
 
     check()
 

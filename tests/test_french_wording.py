@@ -20,6 +20,7 @@ def public_urls():
     urls += ["/metiers/?niveau=2", "/formations/?categorie=etat", "/recherche/?q=infirmier"]
     urls += ["/metiers/comparer/?m=actuaire&m=opticien&m=licorne&m=actuaire", "/metiers/comparer/"]
     urls += ["/selection/", "/selection/?m=actuaire&f=bts&f=licorne"]
+    urls += ["/donnees/", "/api/v1/docs/"]
     urls += [career.get_absolute_url() for career in Career.objects.published()]
     urls += [diploma.get_absolute_url() for diploma in Diploma.objects.published()]
     urls += [family.get_absolute_url() for family in Family.objects.published()]

@@ -99,7 +99,10 @@ class InlineCodeFinder(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "script" and "src" not in attrs and attrs.get("type") != "application/json":
+        # A script of a data type (JSON, schema.org JSON-LD) is a data block: never run,
+        # so the policy does not apply to it.
+        data_block = attrs.get("type") in ("application/json", "application/ld+json")
+        if tag == "script" and "src" not in attrs and not data_block:
             self.blocked.append("inline <script>")
         if tag == "style":
             self.blocked.append("<style> element")

@@ -11,12 +11,15 @@ from django import template
 from django.core.exceptions import DisallowedHost
 from django.urls import reverse
 
+from mutuelles_site.structured_data import breadcrumb_list
+
 register = template.Library()
 
 
-@register.inclusion_tag("includes/breadcrumb.html")
-def breadcrumb(*trail):
-    """Renders includes/breadcrumb.html: Accueil, then `trail`.
+@register.inclusion_tag("includes/breadcrumb.html", takes_context=True)
+def breadcrumb(context, *trail):
+    """Renders includes/breadcrumb.html: Accueil, then `trail`, and the same trail as a
+    schema.org BreadcrumbList (below the home page).
 
     `trail` is label, address pairs for the pages above this one, then this page's label
     (shown with aria-current="page", not linked); with no argument, this page is the home.
@@ -24,7 +27,9 @@ def breadcrumb(*trail):
     *above, current = ("Accueil", *trail) if trail else ("Accueil",)
     crumbs = [] if not trail else [("Accueil", reverse("home"))]
     crumbs += list(zip(above[1::2], above[2::2], strict=True))
-    return {"crumbs": crumbs, "current": current}
+    request = context.get("request")
+    data = breadcrumb_list(request, crumbs, current) if crumbs and request else None
+    return {"crumbs": crumbs, "current": current, "structured_data": data}
 
 
 @register.simple_tag(takes_context=True)

@@ -42,6 +42,8 @@ PAGE_TYPES = [
     PageType("cqp", "/formations/cqp-conseiller-mutualiste/", "Objectif, méthode et profil"),
     PageType("schema", "/formations/schema/", "bac + 5 (niveau 7)"),
     PageType("testimonials", "/temoignages/", "Fiche métier"),
+    PageType("open-data", "/donnees/", "Licence et attribution"),
+    PageType("api-docs", "/api/v1/docs/", "Les adresses"),
     PageType("not-found", "/nope/", "Page introuvable", status=404),
 ]
 
