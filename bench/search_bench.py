@@ -36,19 +36,24 @@ QUERIES = [
     "opticiens",
     "actuair",
     "audioprotésiste",
+    "audio prothésiste",
     "BTS",
+    "bac+2",
     "licence pro",
+    "alternance",
+    "comptable",
     "Vincennes",
     "métier avec le bac",
     "contrôleuse de gestion",
     "mutuelle",
+    "salaire",
     "zzzzzz",
 ]
 
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--copies", type=int, default=100, help="content multiplier (1-200)")
+    parser.add_argument("--copies", type=int, default=100, help="content multiplier (1-1000)")
     parser.add_argument("--runs", type=int, default=50, help="timed runs per query (1-500)")
     parser.add_argument("--seconds", type=float, default=10, help="time limit per query")
     parser.add_argument(
@@ -58,8 +63,8 @@ def parse_args():
         "the server default is 4)",
     )
     args = parser.parse_args()
-    if not (1 <= args.copies <= 200 and 1 <= args.runs <= 500 and args.seconds > 0):
-        parser.error("--copies must be 1-200, --runs 1-500 and --seconds positive")
+    if not (1 <= args.copies <= 1000 and 1 <= args.runs <= 500 and args.seconds > 0):
+        parser.error("--copies must be 1-1000, --runs 1-500 and --seconds positive")
     return args
 
 

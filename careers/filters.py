@@ -4,7 +4,6 @@ from django import forms
 from diplomas.filters import route_filter
 from diplomas.levels import LEVEL_CHOICES, Level
 from diplomas.models import DiplomaType
-from diplomas.routes import Route
 from mutuelles_site.filtering import FilterStateMixin
 
 from .models import Career, Family, Pathway
@@ -86,28 +85,9 @@ class CareerFilter(FilterStateMixin, django_filters.FilterSet):
             return f"accessibles par un diplôme de type « {label} »"
         if name == "voie":
             return f"accessibles par la voie « {label} »"
+        if name == "tri":
+            return "triés par intitulé" if value == "titre" else "triés par niveau d’accès"
         return f"correspondant à « {value} »"
-
-    @property
-    def criteria(self):
-        """The valid filters as one French sentence, which a printed list states:
-        « Métiers accessibles avec bac + 2, famille « Gestion des adhérents », voie d’accès
-        « apprentissage », triés par intitulé. » Invalid filters are ignored, as by the list."""
-        self.form.is_valid()  # fills cleaned_data with the valid fields, even if others fail
-        data = self.form.cleaned_data
-        level = data.get("niveau")
-        parts = [f"Métiers accessibles avec {Level(int(level)).label}" if level else "Métiers"]
-        if family := data.get("famille"):
-            parts.append(f"famille « {dict(self.filters['famille'].extra['choices'])[family]} »")
-        if diploma_type := data.get("type_diplome"):
-            parts.append(f"type de diplôme « {DiplomaType(diploma_type).label} »")
-        if route := data.get("voie"):
-            parts.append(f"voie d’accès « {Route(route).label.lower()} »")
-        if keyword := data.get("q"):
-            parts.append(f"mot-clé « {keyword} »")
-        if sort := data.get("tri"):
-            parts.append("triés par intitulé" if sort == "titre" else "triés par niveau d’accès")
-        return ", ".join(parts) + "."
 
     def filter_level(self, queryset, name, value):
         return queryset.accessible_with(int(value))

@@ -80,6 +80,21 @@ class FilterStateMixin:
         return f"{self.plural} {', '.join(criteria)}" if criteria else ""
 
     @property
+    def sentence(self):
+        """The list's criteria and its sort as one sentence, which a printed list states:
+        "Métiers accessibles avec bac + 2, de la famille « Gestion des adhérents », triés
+        par intitulé." Invalid filters are left out, as the list leaves them out."""
+        if not self.is_bound:
+            return ""
+        self.form.is_valid()
+        sorts = [
+            self.criterion(name, value)
+            for name, value in self.form.cleaned_data.items()
+            if name in self.orderings and value not in (None, "")
+        ]
+        return ", ".join([self.title or self.plural, *sorts]) + "."
+
+    @property
     def has_input(self):
         """True when the URL carries any filter, valid or not: worth offering a reset."""
         return any(self.data.get(name) for name in self.filters)

@@ -17,21 +17,22 @@ def criteria(client, query):
 def test_a_filtered_job_list_states_its_criteria_in_one_sentence(client, brochure):
     query = {"niveau": "2", "famille": "gestion-des-adherents", "voie": "apprentissage"}
     assert criteria(client, query) == (
-        "Métiers accessibles avec bac + 2, famille « Gestion des adhérents », "
-        "voie d’accès « apprentissage »."
+        "Métiers de la famille « Gestion des adhérents », accessibles avec bac + 2, "
+        "accessibles par la voie « Apprentissage »."
     )
 
 
 def test_every_filter_and_the_sort_have_their_words(client, brochure):
     query = {"type_diplome": "bts", "q": "gestion", "tri": "niveau"}
     assert criteria(client, query) == (
-        "Métiers, type de diplôme « BTS », mot-clé « gestion », triés par niveau d’accès."
+        "Métiers accessibles par un diplôme de type « BTS », correspondant à « gestion », "
+        "triés par niveau d’accès."
     )
 
 
 def test_an_invalid_filter_is_left_out_of_the_criteria_as_out_of_the_list(client, brochure):
     assert criteria(client, {"niveau": "zzz", "famille": "autres-metiers"}) == (
-        "Métiers, famille « Les autres métiers des mutuelles (fonctions supports) »."
+        "Métiers de la famille « Les autres métiers des mutuelles (fonctions supports) »."
     )
 
 

@@ -132,11 +132,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='synonym',
-            constraint=models.UniqueConstraint(django.db.models.functions.text.Lower('typed'), django.db.models.functions.text.Lower('formal'), name='search_synonym_unique'),
+            constraint=models.UniqueConstraint(django.db.models.functions.text.Lower('typed'), django.db.models.functions.text.Lower('formal'), name='search_synonym_unique', violation_error_message='Ce synonyme existe déjà.'),
         ),
         migrations.AddConstraint(
             model_name='synonym',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('typed', ''), _negated=True), models.Q(('formal', ''), _negated=True)), name='search_synonym_not_empty'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('typed', ''), _negated=True), models.Q(('formal', ''), _negated=True)), name='search_synonym_not_empty', violation_error_message='Remplissez les deux expressions.'),
         ),
         migrations.AddIndex(
             model_name='searchposting',
