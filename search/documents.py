@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from .models import Place, SearchDocument
-from .text import compounds, fold, is_significant, stem, stems, words
+from .text import compounds, is_significant, stem, stems, title_key, words
 
 MAX_STEM_LENGTH = 60
 
@@ -45,7 +45,7 @@ def search_document(kind, obj, document):
         meta=document.meta[:300],
         lead=document.lead,
         body=document.body,
-        sort_key=fold(document.title)[:300],
+        title_key=title_key(document.title),
         title_stems=stems(document.title),
         level=document.level,
     )

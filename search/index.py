@@ -84,7 +84,16 @@ def _write(kind, built, expander, surface):
             if known is None or (len(word), word) < (len(known), known):
                 surface[word_stem] = word
         postings.extend(
-            SearchPosting(document=row, kind=kind, stem=s, score=place) for s, place in best.items()
+            SearchPosting(
+                document=row,
+                stem=s,
+                score=place,
+                kind=kind,
+                object_id=row.object_id,
+                level=row.level,
+                title_key=row.title_key,
+            )
+            for s, place in best.items()
         )
         found.update(best)
     SearchPosting.objects.bulk_create(postings, batch_size=BATCH_SIZE)

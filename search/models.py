@@ -40,8 +40,9 @@ class SearchDocument(models.Model):
     # The text a reader sees on the page the hit leads to: excerpts are cut from it.
     lead = models.TextField("chapô", blank=True)
     body = models.TextField("texte", blank=True)
-    # The folded title: documents of equal rank come in this order, on every database.
-    sort_key = models.CharField("clé de tri", max_length=300)
+    # Documents of equal rank come in the order of this number (text.title_key), then of
+    # their id, on every database.
+    title_key = models.BigIntegerField("clé de tri du titre")
     # Folded, stemmed title, for the "closest titles" suggestions when nothing is found.
     title_stems = models.TextField("racines du titre", blank=True)
     # A job's entry level in years after the bac (0, 2, 3, 4, 5); empty for other kinds.
@@ -57,7 +58,7 @@ class SearchDocument(models.Model):
                 condition=models.Q(kind__in=DocumentKind.values), name="search_document_kind_valid"
             ),
         ]
-        indexes = [models.Index(fields=["kind", "level", "title"], name="search_doc_level")]
+        indexes = [models.Index(fields=["kind", "level", "title_key"], name="search_doc_level")]
 
     def __str__(self):
         return f"{self.get_kind_display()} : {self.title}"
@@ -79,10 +80,14 @@ class SearchPosting(models.Model):
     """
 
     document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="+")
-    # Copied from the document so that matches are counted per kind without a join.
-    kind = models.CharField("type", max_length=12, choices=DocumentKind)
     stem = models.CharField("racine", max_length=60)
     score = models.PositiveSmallIntegerField("place", choices=Place)
+    # Copied from the document: matches are counted, narrowed by level, ranked and turned
+    # into objects from this table alone, whose index holds them in rank order.
+    kind = models.CharField("type", max_length=12, choices=DocumentKind)
+    object_id = models.PositiveBigIntegerField("identifiant de l'objet")
+    level = models.PositiveSmallIntegerField("niveau d'accès", null=True, blank=True)
+    title_key = models.BigIntegerField("clé de tri du titre")
 
     class Meta:
         verbose_name = "entrée de l'index"
@@ -93,8 +98,15 @@ class SearchPosting(models.Model):
                 condition=models.Q(score__in=Place.values), name="search_posting_score_valid"
             ),
         ]
-        # (stem, document) above serves the matching; this one the cascade on delete.
-        indexes = [models.Index(fields=["document"], name="search_posting_document")]
+        indexes = [
+            # A stem's postings in rank order, each kind apart: a query reads only these.
+            models.Index(
+                fields=["stem", "kind", "-score", "title_key", "document", "object_id", "level"],
+                name="search_posting_rank",
+            ),
+            # The cascade when a document is rewritten.
+            models.Index(fields=["document"], name="search_posting_document"),
+        ]
 
     def __str__(self):
         return f"{self.stem} ({self.get_score_display()})"

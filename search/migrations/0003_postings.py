@@ -40,9 +40,12 @@ class Migration(migrations.Migration):
             name='SearchPosting',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('metier', 'Métiers'), ('formation', 'Formations'), ('temoignage', 'Témoignages')], max_length=12, verbose_name='type')),
                 ('stem', models.CharField(max_length=60, verbose_name='racine')),
                 ('score', models.PositiveSmallIntegerField(choices=[(4, 'titre'), (2, 'chapô'), (1, 'texte')], verbose_name='place')),
+                ('kind', models.CharField(choices=[('metier', 'Métiers'), ('formation', 'Formations'), ('temoignage', 'Témoignages')], max_length=12, verbose_name='type')),
+                ('object_id', models.PositiveBigIntegerField(verbose_name="identifiant de l'objet")),
+                ('level', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="niveau d'accès")),
+                ('title_key', models.BigIntegerField(verbose_name='clé de tri du titre')),
             ],
             options={
                 'verbose_name': "entrée de l'index",
@@ -91,8 +94,8 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name='searchdocument',
-            name='sort_key',
-            field=models.CharField(default='', max_length=300, verbose_name='clé de tri'),
+            name='title_key',
+            field=models.BigIntegerField(default=0, verbose_name='clé de tri du titre'),
             preserve_default=False,
         ),
         migrations.AddField(
@@ -119,7 +122,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='searchdocument',
-            index=models.Index(fields=['kind', 'level', 'title'], name='search_doc_level'),
+            index=models.Index(fields=['kind', 'level', 'title_key'], name='search_doc_level'),
         ),
         migrations.AddIndex(
             model_name='searchword',
@@ -137,6 +140,10 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name='synonym',
             constraint=models.CheckConstraint(condition=models.Q(models.Q(('typed', ''), _negated=True), models.Q(('formal', ''), _negated=True)), name='search_synonym_not_empty', violation_error_message='Remplissez les deux expressions.'),
+        ),
+        migrations.AddIndex(
+            model_name='searchposting',
+            index=models.Index(fields=['stem', 'kind', '-score', 'title_key', 'document', 'object_id', 'level'], name='search_posting_rank'),
         ),
         migrations.AddIndex(
             model_name='searchposting',
