@@ -27,8 +27,16 @@ def careers():
 
 def career_document(career):
     # The diplomas that lead to the job are searchable from it: "métier BTS" finds it.
+    # And how they are prepared (diplomas/routes.py): "alternance" finds the jobs reached by
+    # an apprenticeship, as /metiers/?voie=apprentissage lists them.
     routes = [
-        " ".join(filter(None, [p.diploma.short_name, p.diploma.name, p.label, p.condition]))
+        " ".join(
+            filter(
+                None,
+                [p.diploma.short_name, p.diploma.name, p.label, p.condition]
+                + [fact.route.label for fact in p.routes],
+            )
+        )
         for p in career.pathways.all()
     ]
     keywords = "métier"

@@ -14,11 +14,20 @@ matches and one for the texts of the hits shown.
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count, Q, Window
+from django.db.models import Q
 
 from .highlight import excerpt
 from .models import KIND_ORDER, DocumentKind, Place, SearchDocument, SearchPosting, SearchWord
-from .query import Term, candidates, lookups, needs_correction, parse, resolve
+from .query import (
+    Term,
+    candidates,
+    lookups,
+    matching_synonyms,
+    needs_correction,
+    parse,
+    resolve,
+)
+from .text import words
 
 PER_GROUP = 10
 # A group opened on its own (?groupe=metier) shows this many hits per page.
@@ -81,19 +90,77 @@ class Results:
         return max(firsts, key=lambda hit: hit.rank, default=None)
 
 
-def prepare(raw, exact=False):
-    """Parse the query and match its words against the vocabulary (one or two SQL queries).
+def prepare(raw, exact=False, guess=None, level_jobs=False):
+    """Parse the query and read, in one SQL statement, what resolving it needs: the
+    vocabulary rows of its words, the synonyms, and optionally the jobs open at the level
+    it names and the ids a guessed match finds. A second statement only when a word needs
+    correcting.
 
-    Returns a query.Query; its `message` says why nothing can be searched, if so.
+    `guess` (kind) also returns the ids of that kind found if every word is kept as typed;
+    `level_jobs` also returns the first LEVEL_JOBS jobs at the level read and their count.
+    Returns (query.Query, {"ids": [...] or None, "level": ([ids], total) or None}); the
+    query's `message` says why nothing can be searched, if so.
     """
     query = parse(raw, exact=exact)
-    if query.message or not query.significant:
-        return query
-    vocabulary = _vocabulary(Q(stem__in=lookups(query)))
+    found = {"ids": None, "level": None}
+    if query.message:
+        return query, found
+    parts, params = (
+        ["SELECT 's', typed, formal, CASE WHEN both_ways THEN 1 ELSE 0 END FROM search_synonym"],
+        [],
+    )
+    stems = lookups(query)
+    if stems:
+        parts.append(
+            "SELECT 'w', stem, word, frequency FROM search_searchword "
+            f"WHERE stem IN ({', '.join(['%s'] * len(stems))})"
+        )
+        params.extend(stems)
+    years = query.level.years if query.level else None
+    if level_jobs and years is not None:
+        parts.append(
+            "SELECT 'l', NULL, NULL, id FROM (SELECT id FROM search_searchdocument "
+            "WHERE kind = %s AND level <= %s ORDER BY title_key, id LIMIT %s) jobs"
+        )
+        parts.append(
+            "SELECT 'n', NULL, NULL, COUNT(*) FROM search_searchdocument "
+            "WHERE kind = %s AND level <= %s"
+        )
+        params.extend([DocumentKind.CAREER, years, LEVEL_JOBS, DocumentKind.CAREER, years])
+    guessed = [Term(w, (w,), (query.stem(w),)) for w in query.significant]
+    if guess and guessed:
+        matches, match_params = _ranked_ids_sql(query, _terms_of(guessed), guess)
+        parts.append(f"SELECT 'i', NULL, NULL, object_id FROM ({matches}) ids")
+        params.extend(match_params)
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        rows = cursor.fetchall()
+    vocabulary, synonyms, level_ids, total = {}, [], [], 0
+    found_ids = []
+    for tag, a, b, number in rows:
+        if tag == "w":
+            vocabulary[a] = (b, number)
+        elif tag == "s":
+            synonyms.append((a, b, bool(number)))
+        elif tag == "l":
+            level_ids.append(number)
+        elif tag == "n":
+            total = number
+        else:
+            found_ids.append(number)
+    if level_jobs and years is not None:
+        found["level"] = (level_ids, total)
+    query.synonyms = matching_synonyms(query, synonyms)
+    if not query.significant:
+        return query, found
     unknown = needs_correction(query, vocabulary)
     if unknown:
         vocabulary.update(_vocabulary(_near([query.stem(word) for word in unknown])))
-    return resolve(query, vocabulary)
+    resolve(query, vocabulary)
+    if guess:
+        same = [t.stems for t in _terms(query)] == [t.stems for t in _terms_of(guessed)]
+        found["ids"] = found_ids if same else None
+    return query, found
 
 
 def _vocabulary(condition):
@@ -195,90 +262,60 @@ def ranked(raw, kind, exact=False):
     """The objects of `kind` that search(raw) finds, best first: (query, [object ids]).
 
     The ids are None when `raw` holds nothing usable to search for (empty, one letter, too
-    long), so that a list filtering on it stays whole. One SQL query when every word is in
-    the index as typed: the vocabulary and the matches are read together, on the bet that
-    no word needs correcting; a second one only when the bet is lost.
+    long), so that a list filtering on it stays whole. One SQL statement when every word is
+    in the index as typed (see prepare()); one more when a word was corrected or joined.
     """
-    query = parse(raw, exact=exact)
+    query, found = prepare(raw, exact=exact, guess=kind)
     if query.message:
         return query, None
-    if not query.significant:
-        return query, []
-    guessed = [Term(w, (w,), (query.stem(w),)) for w in query.significant]
-    matches, params = _ranked_ids_sql(query, _terms_of(guessed), kind)
-    stems = lookups(query)
-    sql = f"""
-        SELECT stem, word, frequency, NULL FROM search_searchword
-        WHERE stem IN ({", ".join(["%s"] * len(stems))})
-        UNION ALL
-        SELECT NULL, NULL, NULL, object_id FROM ({matches}) ids
-    """
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*stems, *params])
-        rows = cursor.fetchall()
-    vocabulary = {s: (word, frequency) for s, word, frequency, _ in rows if s is not None}
-    ids = [object_id for s, *_, object_id in rows if s is None]
-    unknown = needs_correction(query, vocabulary)
-    if unknown:
-        vocabulary.update(_vocabulary(_near([query.stem(word) for word in unknown])))
-    resolve(query, vocabulary)
     terms = _terms(query)
     if not terms:
         return query, []
-    if [t.stems for t in terms] != [t.stems for t in _terms_of(guessed)]:
-        matches, params = _ranked_ids_sql(query, terms, kind)
-        with connection.cursor() as cursor:
-            cursor.execute(matches, params)
-            ids = [row[0] for row in cursor.fetchall()]
-    return query, ids
+    if found["ids"] is not None:
+        return query, found["ids"]
+    matches, params = _ranked_ids_sql(query, terms, kind)
+    with connection.cursor() as cursor:
+        cursor.execute(matches, params)
+        return query, [row[0] for row in cursor.fetchall()]
 
 
 def search(raw, per_group=PER_GROUP, exact=False, kind=None, page=1):
     """Results for `raw`: each kind's best `per_group` hits; or, with `kind`, that kind's
     hits of page `page` (PER_PAGE a page). Never raises on what a visitor types."""
-    query = prepare(raw, exact=exact)
+    query, found = prepare(raw, exact=exact, level_jobs=True)
     results = Results(query=query)
     if query.message:
         return results
-    if query.level:
-        results.level_jobs = _level_jobs(query.level)
     terms = _terms(query)
+    rows, first = [], 1
     if terms:
         if kind:
             first = (page - 1) * PER_PAGE + 1
             rows = _ranked_rows(query, terms, kind, first, first + PER_PAGE - 1)
         else:
-            first, rows = 1, _ranked_rows(query, terms, last=per_group)
-        results.groups = _groups(query, rows, first)
+            rows = _ranked_rows(query, terms, last=per_group)
+    level_ids, level_total = found["level"] or ([], 0)
+    # One read for the texts of the hits and of the level's jobs.
+    texts = SearchDocument.objects.only(
+        "title", "url", "meta", "lead", "body", "title_key"
+    ).in_bulk([pk for pk, *_ in rows] + level_ids)
+    results.groups = _groups(query, rows, first, texts)
+    if query.level:
+        results.level_jobs = LevelJobs(query.level, level_total, [texts[pk] for pk in level_ids])
     if not results.groups and not results.level_jobs and terms or query.ignored and not terms:
         results.suggestions = _closest(query)
     return results
 
 
-def _groups(query, rows, first):
-    texts = SearchDocument.objects.only("title", "url", "meta", "lead", "body").in_bulk(
-        [pk for pk, *_ in rows]
-    )
+def _groups(query, rows, first, texts):
     highlighted = [s for term in query.terms for s in term.stems]
+    highlighted += [query.stem(word) for _, formal in query.synonyms for word in words(formal)]
     groups = {}
     for pk, kind, rank, found in rows:
         doc = texts[pk]
         group = groups.setdefault(kind, Group(DocumentKind(kind), found, [], first))
         group.hits.append(Hit(doc.title, doc.url, doc.meta, excerpt(doc.text, highlighted), rank))
     return sorted(groups.values(), key=lambda group: KIND_ORDER[group.kind])
-
-
-def _level_jobs(reading):
-    if reading.years is None:
-        return LevelJobs(reading, 0, [])
-    jobs = (
-        SearchDocument.objects.filter(kind=DocumentKind.CAREER, level__lte=reading.years)
-        .annotate(total=Window(Count("pk")))
-        .order_by("title_key", "pk")
-        .only("title", "url", "meta")
-    )
-    shown = list(jobs[:LEVEL_JOBS])
-    return LevelJobs(reading, shown[0].total if shown else 0, shown)
 
 
 def _closest(query, limit=SUGGESTIONS):

@@ -7,7 +7,7 @@ correction. Saving a job rewrites its own rows and the vocabulary rows of its wo
 """
 
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Min
 
 from . import backends
 from .documents import indexed_words, search_document
@@ -16,6 +16,7 @@ from .synonyms import Expander
 from .text import stem
 
 BATCH_SIZE = 2000
+MAX_WORD_LENGTH = 60
 # SQLite limits the parameters of one statement; 900 stays under every build's limit.
 IN_BATCH = 900
 
@@ -32,7 +33,7 @@ def reindex(changes):
     with transaction.atomic():
         backends.current().lock_vocabulary()
         expander = Expander()
-        touched, surface = set(), {}
+        touched = set()
         for source, ids in changes.items():
             old = SearchDocument.objects.filter(kind=source.kind, object_id__in=ids)
             touched.update(
@@ -40,8 +41,8 @@ def reindex(changes):
             )
             old.delete()
             built = [(obj, source.build(obj)) for obj in source.published().filter(pk__in=ids)]
-            touched.update(_write(source.kind, built, expander, surface))
-        _update_vocabulary(touched, surface)
+            touched.update(_write(source.kind, built, expander))
+        _update_vocabulary(touched)
 
 
 def rebuild(sources):
@@ -51,26 +52,23 @@ def rebuild(sources):
         SearchPosting.objects.all().delete()
         SearchDocument.objects.all().delete()
         SearchWord.objects.all().delete()
-        expander, surface, total = Expander(), {}, 0
+        expander, total = Expander(), 0
         for source in sources:
             chunk = []
             for obj in source.published().iterator(chunk_size=500):
                 chunk.append((obj, source.build(obj)))
                 if len(chunk) == 500:
-                    _write(source.kind, chunk, expander, surface)
+                    _write(source.kind, chunk, expander)
                     total, chunk = total + len(chunk), []
-            _write(source.kind, chunk, expander, surface)
+            _write(source.kind, chunk, expander)
             total += len(chunk)
-        _update_vocabulary(None, surface)
+        _update_vocabulary(None)
     backends.current().after_rebuild()
     return total
 
 
-def _write(kind, built, expander, surface):
-    """Insert the documents and postings of `built` [(obj, Document)]; returns their stems.
-
-    `surface` collects, per stem, the shortest word met: what a correction shows.
-    """
+def _write(kind, built, expander):
+    """Insert the documents and postings of `built` [(obj, Document)]; returns their stems."""
     rows = SearchDocument.objects.bulk_create(
         [search_document(kind, obj, document) for obj, document in built]
     )
@@ -79,52 +77,58 @@ def _write(kind, built, expander, surface):
         best = {}
         for word, place in indexed_words(document, expander).items():
             word_stem = stem(word)
-            best[word_stem] = max(place, best.get(word_stem, 0))
-            known = surface.get(word_stem)
-            if known is None or (len(word), word) < (len(known), known):
-                surface[word_stem] = word
+            known_place, known_word = best.get(word_stem, (0, word))
+            best[word_stem] = (max(place, known_place), min(word, known_word))
         postings.extend(
             SearchPosting(
                 document=row,
                 stem=s,
+                word=word[:MAX_WORD_LENGTH],
                 score=place,
                 kind=kind,
                 object_id=row.object_id,
                 level=row.level,
                 title_key=row.title_key,
             )
-            for s, place in best.items()
+            for s, (place, word) in best.items()
         )
         found.update(best)
     SearchPosting.objects.bulk_create(postings, batch_size=BATCH_SIZE)
     return found
 
 
-def _update_vocabulary(stems, surface):
-    """Make the vocabulary rows of `stems` (None: all) agree with the postings now stored."""
-    counts = SearchPosting.objects.values("stem").annotate(n=Count("pk")).values_list("stem", "n")
+def _update_vocabulary(stems):
+    """Make the vocabulary rows of `stems` (None: all) agree with the postings now stored:
+    how many documents hold each stem, and the word shown for it (the first in alphabetical
+    order of its forms that published documents contain, so never a draft's word)."""
+    counts = (
+        SearchPosting.objects.values("stem")
+        .annotate(n=Count("pk"), shown=Min("word"))
+        .values_list("stem", "n", "shown")
+    )
     if stems is None:
-        frequency = dict(counts)
         SearchWord.objects.all().delete()
-        existing = {}
+        found, existing = {s: (n, w) for s, n, w in counts}, {}
     else:
         stems = sorted(stems)
-        frequency, existing = {}, {}
+        found, existing = {}, {}
         for start in range(0, len(stems), IN_BATCH):
             batch = stems[start : start + IN_BATCH]
-            frequency.update(counts.filter(stem__in=batch))
+            found.update((s, (n, w)) for s, n, w in counts.filter(stem__in=batch))
             existing.update((w.stem, w) for w in SearchWord.objects.filter(stem__in=batch))
-        gone = [s for s in existing if s not in frequency]
+        gone = [s for s in existing if s not in found]
         for start in range(0, len(gone), IN_BATCH):
             SearchWord.objects.filter(stem__in=gone[start : start + IN_BATCH]).delete()
-        changed = [w for s, w in existing.items() if s in frequency and w.frequency != frequency[s]]
+        changed = [
+            w for s, w in existing.items() if s in found and (w.frequency, w.word) != found[s]
+        ]
         for word in changed:
-            word.frequency = frequency[word.stem]
-        SearchWord.objects.bulk_update(changed, ["frequency"], batch_size=BATCH_SIZE)
+            word.frequency, word.word = found[word.stem]
+        SearchWord.objects.bulk_update(changed, ["frequency", "word"], batch_size=BATCH_SIZE)
     SearchWord.objects.bulk_create(
         [
-            SearchWord(stem=s, word=surface.get(s, s)[:60], length=len(s), frequency=n)
-            for s, n in sorted(frequency.items())
+            SearchWord(stem=s, word=w, length=len(s), frequency=n)
+            for s, (n, w) in sorted(found.items())
             if s not in existing
         ],
         batch_size=BATCH_SIZE,

@@ -16,12 +16,20 @@ _labels = {}
 _national = {}
 
 BAC = r"(?:bac(?:calaureat)?|bachelier)"
-# "bac+2", "bac + 2", "bac 2", "bac+ 2", "baccalauréat + 3"
-YEARS = re.compile(r"\b" + BAC + r"\s*\+?\s*(\d{1,2})\b")
+# "bac+2", "bac + 2", "bac 2", "bac+ 2", "baccalauréat + 3", "bac+2/3", "bac +2 à 3"
+YEARS = re.compile(r"\b" + BAC + r"\s*\+?\s*(\d{1,2})\b(?:\s*(?:/|-|a|ou)\s*\+?\s*\d{1,2}\b)?")
+# "2 ans après le bac", "3 années après le bac"
+YEARS_AFTER = re.compile(
+    r"\b(\d{1,2})\s*(?:ans?|annees?)\s+(?:d etudes\s+)?apres\s+(?:le\s+|un\s+)?" + BAC
+)
+# "sans le bac", "sans bac", "sans diplôme"
+WITHOUT = re.compile(r"\bsans\s+(?:le\s+|un\s+|aucun\s+)?(?:" + BAC + r"|diplome)\b")
 NATIONAL = re.compile(r"\bniveau\s*(\d{1,2})\b")
 # "bac", "bac pro", "bac professionnel", "bac général", "bac techno", "bachelier"
 PLAIN_BAC = re.compile(
-    r"\b" + BAC + r"(?:\s+(?:pro|professionnel|general|techno|technologique|stmg|st2s))?\b"
+    r"\b"
+    + BAC
+    + r"(?:\s+(?:pro|professionnel|general|techno|technologique|stmg|st2s|sti2d|stl|es|s|l))?\b"
 )
 # Diplomas that name a level without being one: read as a level, and still searched for.
 DIPLOMA_LEVELS = (
@@ -84,8 +92,16 @@ def read(text):
     """
     if not _labels:
         return None
-    folded = fold(text)
-    match = YEARS.search(folded)
+    folded = fold(text).replace("'", " ")
+    match = WITHOUT.search(folded)
+    if match:
+        return LevelReading(
+            None,
+            match.group(0),
+            "Aucun métier du guide n’est accessible sans le bac : tous demandent au moins "
+            "le bac, souvent davantage.",
+        )
+    match = YEARS_AFTER.search(folded) or YEARS.search(folded)
     if match:
         typed = int(match.group(1))
         years = _at_or_below(typed)

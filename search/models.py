@@ -81,6 +81,8 @@ class SearchPosting(models.Model):
 
     document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="+")
     stem = models.CharField("racine", max_length=60)
+    # The document's first form of the stem in alphabetical order: what a correction shows.
+    word = models.CharField("mot", max_length=60)
     score = models.PositiveSmallIntegerField("place", choices=Place)
     # Copied from the document: matches are counted, narrowed by level, ranked and turned
     # into objects from this table alone, whose index holds them in rank order.
@@ -194,6 +196,15 @@ class Synonym(models.Model):
             value = getattr(self, field)
             if value and not words(value):
                 raise ValidationError({field: "Saisissez au moins un mot (lettres ou chiffres)."})
+        # The index reads words: "ophtalmo." and "Ophtalmo" are the same synonym.
+        same = [
+            other.pk
+            for other in Synonym.objects.exclude(pk=self.pk)
+            if (_folded(other.typed), _folded(other.formal))
+            == (_folded(self.typed), _folded(self.formal))
+        ]
+        if same:
+            raise ValidationError("Ce synonyme existe déjà.")
         if self.typed and self.formal and _folded(self.typed) == _folded(self.formal):
             raise ValidationError(
                 {"formal": "Les deux expressions sont identiques, aux accents près."}

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from wordfreq import zipf_frequency
 
 from . import levels
-from .text import fold, is_significant, stem, words
+from .text import fold, is_significant, phrase, stem, words
 
 MIN_LENGTH = 2
 MAX_LENGTH = 100
@@ -61,15 +61,25 @@ class Query:
     exact: bool = False
     # {folded word: the word as typed, accents kept}: how common it is depends on them.
     typed_forms: dict = field(default_factory=dict, repr=False)
+    # The editors' synonyms the text uses: [(what was typed, what it also searched)].
+    synonyms: list = field(default_factory=list)
     _stems: dict = field(default_factory=dict, repr=False)
 
     @property
     def corrections(self):
         return [term for term in self.terms if term.corrected]
 
+    def shown(self, word):
+        """A folded word as the visitor typed it, accents kept: what the page shows."""
+        return self.typed_forms.get(word, word)
+
     @property
-    def searched_words(self):
-        return [term.typed for term in self.terms]
+    def shown_ignored(self):
+        return [self.shown(word) for word in self.ignored]
+
+    @property
+    def shown_set_aside(self):
+        return [self.shown(word) for word in self.set_aside]
 
     def stem(self, word):
         """The stem of a folded word, computed once per query however often it is asked for."""
@@ -112,7 +122,8 @@ def parse(raw, exact=False):
         query.level = levels.read(text)
         if query.level and not query.level.searched:
             for word in words(query.level.typed):
-                wanted.remove(word)
+                if word in wanted:
+                    wanted.remove(word)
             kept = [w for w in wanted if w not in levels.QUESTION_WORDS]
             query.set_aside = [
                 w for w in dict.fromkeys(wanted) if w not in kept and is_significant(w)
@@ -125,6 +136,20 @@ def parse(raw, exact=False):
                 "de diplôme, de ville ou d’employeur."
             )
     return query
+
+
+def matching_synonyms(query, rows):
+    """The synonyms whose typed phrase the query contains, as [(typed, formal)]; both ways
+    for two-way rows. `rows` are (typed, formal, both_ways) as editors wrote them."""
+    text = f" {' '.join(query.words)} "
+    found = []
+    for typed, formal, both_ways in rows:
+        pairs = [(typed, formal), (formal, typed)] if both_ways else [(typed, formal)]
+        for said, meant in pairs:
+            folded = phrase(said)
+            if folded and f" {folded} " in text and (said, meant) not in found:
+                found.append((said, meant))
+    return found
 
 
 def lookups(query):
@@ -178,12 +203,14 @@ def resolve(query, vocabulary):
             continue
         typed_stem = query.stem(typed)
         if typed_stem in vocabulary:
-            query.terms.append(Term(typed, (typed,), (typed_stem,)))
+            query.terms.append(Term(query.shown(typed), (typed,), (typed_stem,)))
             continue
         close = [] if query.exact else corrections(typed, typed_stem, vocabulary, query.typed_forms)
         if close:
             query.terms.append(
-                Term(typed, tuple(w for _, w in close), tuple(s for s, _ in close), True)
+                Term(
+                    query.shown(typed), tuple(w for _, w in close), tuple(s for s, _ in close), True
+                )
             )
         else:
             query.ignored.append(typed)

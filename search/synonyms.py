@@ -6,11 +6,7 @@ so the search page and the job list's keyword filter see the same index on every
 """
 
 from .models import Synonym
-from .text import words
-
-
-def _folded(phrase):
-    return " ".join(words(phrase))
+from .text import phrase, words
 
 
 class Expander:
@@ -24,14 +20,15 @@ class Expander:
             rows = Synonym.objects.values_list("typed", "formal", "both_ways")
         self.rules = []
         for typed, formal, both_ways in rows:
-            typed, formal = _folded(typed), _folded(formal)
+            typed, formal = phrase(typed), phrase(formal)
             if typed and formal:
                 self.rules.append((formal, typed))
                 if both_ways:
                     self.rules.append((typed, formal))
 
     def expansions(self, text):
-        folded = f" {_folded(text)} "
+        # A whole document: not through phrase()'s cache.
+        folded = f" {' '.join(words(text))} "
         return " ".join(
             added
             for found, added in self.rules

@@ -59,6 +59,13 @@ def stem(word):
     return word
 
 
+@lru_cache(maxsize=4096)
+def phrase(text):
+    """A short text's folded words joined by single spaces: how a synonym is compared.
+    Cached: the same few phrases are compared on every search."""
+    return " ".join(words(text))
+
+
 def compounds(text):
     """The hyphenated words of a text written as one word: "audio-prothésiste" ->
     ["audioprothesiste"]. Indexed beside their parts, so that a compound is found with its

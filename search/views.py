@@ -29,6 +29,11 @@ class SearchView(TemplateView):
         page = _last(self.request, "page")
         page = min(int(page), MAX_PAGE) if page.isdigit() and int(page) > 0 else 1
         results = search(raw, exact=exact, kind=kind, page=page)
+        if kind and page > 1 and not results.groups:
+            # An old or mistyped page number: the first page, and say so.
+            context["page_notice"] = f"La page {page} n’existe pas : voici la première page."
+            page = 1
+            results = search(raw, exact=exact, kind=kind, page=page)
         context.update(results=results, kind=kind, page=page)
         base = {"q": results.query.text, **({"exact": "1"} if exact else {})}
         context["exact_url"] = "?" + urlencode({"q": results.query.text, "exact": "1"})

@@ -20,7 +20,15 @@ def test_the_editors_group_has_content_permissions_and_nothing_else():
     assert ("careers", "change_career") in codenames
     assert ("diplomas", "add_cqp") in codenames
     assert ("diplomas", "delete_speciality") in codenames
-    assert {app for app, _ in codenames} == {"careers", "diplomas"}
+    # The search synonyms are content editors keep too; the rest of search/ is derived.
+    assert ("search", "change_synonym") in codenames
+    assert {codename for app, codename in codenames if app == "search"} == {
+        "add_synonym",
+        "change_synonym",
+        "delete_synonym",
+        "view_synonym",
+    }
+    assert {app for app, _ in codenames} == {"careers", "diplomas", "search"}
 
 
 def test_an_editor_reaches_content_but_not_users_or_groups(client, editor):

@@ -196,7 +196,8 @@ def trace_of_testimonial():
     testimonial = Career.objects.get(slug="audioprothesiste").testimonial
     return testimonial, Trace(
         pages=[],
-        hrefs={testimonial.get_absolute_url()},
+        # Search hits lead to the story on the job page.
+        hrefs={f"{testimonial.career.get_absolute_url()}#temoignage-titre"},
         word="depoussierer",
         ids={testimonial.slug},
         texts=[testimonial.headline],

@@ -56,7 +56,7 @@ def test_the_page_says_how_it_read_the_query(client, brochure):
     reading = element(results(client, "métier avec le bac"), "div", class_="search-reading")
     items = texts(reading, "li")
     assert items[0] == "niveau d’études : « bac », soit bac (niveau 4) ;"
-    assert items[-1] == "mot qui ne fait que préciser la question : « metier »."
+    assert items[-1] == "mot qui ne fait que préciser la question : « métier »."
 
 
 def test_bts_is_read_as_a_level_and_still_searched(client, brochure):

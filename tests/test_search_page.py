@@ -84,10 +84,11 @@ def test_the_job_group_links_to_the_filtered_job_list(client, brochure):
 
 
 def test_nothing_found_suggests_close_job_titles_and_the_filters(client, brochure):
-    notice = element(results(client, "infirmerie zzzz"), "div", class_="notice")
+    html = results(client, "infirmerie zzzz")
+    assert text(element(html, "p", class_="result-count")) == "0 résultat pour « infirmerie zzzz »."
+    notice = element(html, "div", class_="notice")
     paragraphs = texts(notice, "p")
-    assert paragraphs[0] == "Aucun résultat pour « infirmerie zzzz »."
-    assert paragraphs[1] == "Les métiers dont le nom s’en approche le plus :"
+    assert paragraphs[0] == "Les métiers dont le nom s’en approche le plus :"
     assert "/metiers/infirmier-coordinateur/" in hrefs(element(notice, "ul"))
     assert hrefs(notice)[-2:] == ["/metiers/", "/formations/"]
 

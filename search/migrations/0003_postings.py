@@ -41,6 +41,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('stem', models.CharField(max_length=60, verbose_name='racine')),
+                ('word', models.CharField(max_length=60, verbose_name='mot')),
                 ('score', models.PositiveSmallIntegerField(choices=[(4, 'titre'), (2, 'chapô'), (1, 'texte')], verbose_name='place')),
                 ('kind', models.CharField(choices=[('metier', 'Métiers'), ('formation', 'Formations'), ('temoignage', 'Témoignages')], max_length=12, verbose_name='type')),
                 ('object_id', models.PositiveBigIntegerField(verbose_name="identifiant de l'objet")),
