@@ -9,6 +9,8 @@ correction. Saving a job rewrites its own rows and the vocabulary rows of its wo
 from django.db import transaction
 from django.db.models import Count
 
+from mutuelles_site.page_cache import content_changed
+
 from . import backends
 from .documents import indexed_words, search_document
 from .models import SearchDocument, SearchPosting, SearchWord
@@ -62,6 +64,8 @@ def rebuild(sources):
             _write(source.kind, chunk, expander, surface)
             total += len(chunk)
         _update_vocabulary(None, surface)
+        # Search pages and the job list's keyword filter read the index.
+        content_changed()
     backends.current().after_rebuild()
     return total
 

@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.management import call_command
 
 
@@ -13,6 +14,12 @@ def fresh_content_types():
     exist: reversion's versions point at content types, so their commit would fail.
     """
     ContentType.objects.clear_cache()
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test starts with no stored page: the database it sees is its own."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
