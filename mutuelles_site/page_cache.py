@@ -28,6 +28,7 @@ import threading
 import time
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -182,8 +183,7 @@ def _normalised_url(request):
         ((name, value) for name, values in request.GET.lists() for value in values),
         key=lambda item: item[0],
     )
-    query = "&".join(f"{name}={value}" for name, value in items)
-    return f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    return f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(items)}"
 
 
 def _may_be_public(request):
@@ -220,14 +220,12 @@ def _mark_public(response, etag, last_modified):
     patch_vary_headers(response, ["Cookie"])
 
 
-def _storable(request, response):
+def _storable(response):
+    # Requests with a session never get here: nobody is logged in.
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
     directives = response.get("Cache-Control", "")
-    if any(word in directives for word in ("private", "no-store", "no-cache")):
-        return False
-    user = getattr(request, "user", None)
-    return not (user is not None and user.is_authenticated)
+    return not any(word in directives for word in ("private", "no-store", "no-cache"))
 
 
 class PageCacheMiddleware:
@@ -265,33 +263,31 @@ class PageCacheMiddleware:
                 response[name] = value
             return response
         response = self.get_response(request)
-        if _storable(request, response):
+        if _storable(response):
             _mark_public(response, etag, last_modified)
             headers = list(response.items())
             _guarded(
                 cache.set, key, (response.status_code, headers, response.content), PAGE_TIMEOUT
             )
         elif response.cookies and not response.has_header("Cache-Control"):
-            patch_cache_control(response, private=True, no_store=True)
+            patch_cache_control(response, private=True)
         return response
 
     def _after_personal(self, request, response):
-        user = getattr(request, "user", None)
+        # Read from cookies only: request.user would load the session, which may fail.
+        has_session = settings.SESSION_COOKIE_NAME in request.COOKIES
         if request.method not in ("GET", "HEAD"):
             if (
-                user is not None
-                and user.is_authenticated
+                has_session
+                and response.status_code == 302
                 and request.path.startswith(f"/{settings.ADMIN_URL}")
-                and response.status_code < 400
             ):
-                # Admin actions may change content with queryset.update(), which sends no
-                # signal; an editor's POST is rare enough to replace the version each time.
+                # An editor's successful admin save, delete or action. Actions may change
+                # content with queryset.update(), which sends no signal.
                 content_changed()
             return
-        personal = (
-            response.cookies
-            or (user is not None and user.is_authenticated)
-            or any(name in request.COOKIES for name in PERSONAL_COOKIES)
-        )
+        personal = response.cookies or any(name in request.COOKIES for name in PERSONAL_COOKIES)
         if personal and not response.has_header("Cache-Control"):
-            patch_cache_control(response, private=True, no_store=True)
+            # Never kept by a shared cache. Pages personal in themselves (the selection, a
+            # draft preview, the admin) also forbid the browser to store them.
+            patch_cache_control(response, private=True)
