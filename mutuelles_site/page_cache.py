@@ -231,14 +231,17 @@ def _storable(response):
 class PageCacheMiddleware:
     """Serves and stores whole public pages; answers revalidations with 304.
 
-    Sits inside the security and CSP middleware, which add their (constant) headers to
-    cached pages as to fresh ones, and outside the session, so a hit touches no database.
+    Sits inside the security middleware, which adds its headers to cached pages as to fresh
+    ones; outside CSP, whose policy (no nonce) is stored with the page; outside the session,
+    so a hit touches no database.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if not settings.PAGE_CACHE:
+            return self.get_response(request)
         if not _may_be_public(request):
             response = self.get_response(request)
             self._after_personal(request, response)

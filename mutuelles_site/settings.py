@@ -97,10 +97,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
-    # Inside security and CSP (whose headers are the same on every response: the policy
-    # has no nonce), outside the session, so a cached page costs no database query.
+    # Outside CSP: the policy has no nonce, so a stored page keeps a valid header and a hit
+    # skips building it again. A policy with nonces would need this inside CSPMiddleware.
+    # Outside the session, so a cached page costs no database query.
     "mutuelles_site.page_cache.PageCacheMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -195,7 +196,8 @@ CACHE_TIMEOUT_SECONDS = envnumber("CACHE_TIMEOUT_SECONDS", "0.25", float)
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, reusing its client objects (see the module).
+            "BACKEND": "mutuelles_site.redis_cache.SharedRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "guide"),
             "OPTIONS": {
@@ -208,7 +210,11 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Whole public pages are cached per content version (mutuelles_site/page_cache.py). Saves
-# and deletes of these apps' or models' rows replace the version.
+# and deletes of these apps' or models' rows replace the version. The version must be
+# shared by every worker, so production caches pages only with REDIS_URL: with memory
+# caches, a worker would keep serving what another worker's editor just changed.
+# PAGE_CACHE=false serves every page fresh (to measure the pages themselves).
+PAGE_CACHE = envbool("PAGE_CACHE", "true" if REDIS_URL or not PRODUCTION else "false")
 PAGE_CACHE_CONTENT = ["careers", "diplomas", "search.Synonym"]
 # Never cached nor public: the admin, the visitor's own selection, the throttled API.
 PAGE_CACHE_SKIPPED_PATHS = [ADMIN_URL, "selection/", "api/"]

@@ -33,7 +33,7 @@ UNAVAILABLE = "Page cache unavailable"
 def redis_cache(url):
     return {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "mutuelles_site.redis_cache.SharedRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": f"test-{uuid.uuid4().hex[:8]}",
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
@@ -176,10 +176,11 @@ def test_a_change_saved_by_another_process_shows_on_this_one(settings, job):
 
 
 def settings_of(**env):
-    clean = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
+    names = ("REDIS_URL", "DATABASE_URL", "DJANGO_ENV", "PAGE_CACHE")
+    clean = {k: v for k, v in os.environ.items() if k not in names}
     script = (
         "import json; from django.conf import settings; "
-        "print(json.dumps(settings.CACHES['default']))"
+        "print(json.dumps({**settings.CACHES['default'], 'PAGES': settings.PAGE_CACHE}))"
     )
     return subprocess.run(
         [sys.executable, "-c", script],
@@ -194,7 +195,7 @@ def settings_of(**env):
 def test_redis_url_selects_a_shared_redis_cache_with_short_timeouts():
     result = settings_of(REDIS_URL="redis://cache.internal:6379/2")
     cache = json.loads(result.stdout)
-    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache["BACKEND"] == "mutuelles_site.redis_cache.SharedRedisCache"
     assert cache["LOCATION"] == "redis://cache.internal:6379/2"
     assert cache["OPTIONS"]["socket_timeout"] <= 0.5
     assert cache["OPTIONS"]["socket_connect_timeout"] <= 0.5
@@ -209,3 +210,18 @@ def test_a_malformed_redis_url_refuses_to_start():
     result = settings_of(REDIS_URL="cache.internal:6379")
     assert result.returncode != 0
     assert "REDIS_URL must start with redis://" in result.stderr
+
+
+PRODUCTION = {
+    "DJANGO_ENV": "production",
+    "SECRET_KEY": "k8Hq2-vL9pZr7mXwY4tB6nC1dF3gJ5sA0eU-iO_Vk2Lq9RzTx8Wy7Pm6Nb5Ha4Gc",
+    "ALLOWED_HOSTS": "metiers-mutuelles.example.org",
+    "DATABASE_URL": "postgres://guide@db.internal:5432/guide",
+}
+
+
+def test_production_caches_pages_only_in_a_cache_every_worker_shares():
+    # With a memory cache per worker, one worker would keep pages another's editor changed.
+    assert json.loads(settings_of(**PRODUCTION).stdout)["PAGES"] is False
+    shared = settings_of(**PRODUCTION, REDIS_URL="redis://cache.internal:6379/0")
+    assert json.loads(shared.stdout)["PAGES"] is True
