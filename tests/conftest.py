@@ -17,9 +17,19 @@ def fresh_content_types():
 
 
 @pytest.fixture(autouse=True)
-def empty_page_cache():
-    """Each test starts with no stored page: the database it sees is its own."""
+def no_page_cache(settings):
+    """Pages rendered afresh, so that tests may read a response's context and templates.
+
+    Each test starts with an empty cache either way: the database it sees is its own.
+    """
     cache.clear()
+    settings.PAGE_CACHE = False
+
+
+@pytest.fixture
+def page_cache(settings, no_page_cache):
+    """Pages cached as in production (tests/test_page_cache*.py, tests/test_publication.py)."""
+    settings.PAGE_CACHE = True
 
 
 @pytest.fixture(autouse=True)

@@ -16,7 +16,7 @@ from .admin_pages import post_form
 from .helpers import make_career, make_family
 from .html_pages import element, elements, page, text, texts
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 SAME_ORIGIN = {"HTTP_ORIGIN": "http://testserver", "HTTP_SEC_FETCH_SITE": "same-origin"}
 
