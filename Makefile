@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: install browser-deps run load serve bench bench-search backup restore test test-browser check-package lint format clean
+.PHONY: install browser-deps run load serve bench bench-pages bench-search backup restore test test-browser check-package lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,7 +54,8 @@ run: load
 # The production stack on this machine: DJANGO_ENV=production, collected, hashed and compressed
 # static files served by WhiteNoise, gunicorn. Plain http on 127.0.0.1, so the https redirect
 # and secure cookies are switched off here; everything else is as in production.
-# Any of these can be overridden from the environment (DATABASE_URL=postgres://… make serve).
+# Any of these can be overridden from the environment (DATABASE_URL=postgres://… make serve);
+# REDIS_URL=redis://… shares the page cache between the workers (see README, "Scaling out").
 SERVE_ADDRESS ?= 127.0.0.1:8000
 WEB_CONCURRENCY ?= $(shell echo $$(( 2 * $$(nproc 2>/dev/null || echo 1) + 1 )))
 SERVE_PIDFILE := var/gunicorn.pid
@@ -78,6 +79,26 @@ serve: load
 bench: bench-search
 	$(BIN)/python -m pip install --quiet -e ".[test,load]"
 	$(BIN)/python bench/load.py --host http://$(SERVE_ADDRESS) --pidfile $(SERVE_PIDFILE)
+
+# Server CPU per request of the main pages against a bare Django app, measured in the same
+# run by the shared load tool (its README explains each figure), against `make serve` with
+# two workers. Pages are served from the cache (give REDIS_URL to share it between the
+# workers: without it production caches no page); PAGE_CACHE=false measures them rendered.
+# The JSON lands in bench/results/.
+LOAD_TOOLS ?= ../shared/tools/load
+BENCH_VENV ?= var/bench-venv
+BENCH_ARGS ?= --seconds 3 --rounds 5
+BENCH_PATHS ?= / /metiers/ '/metiers/?niveau=2&famille=gestion-des-adherents' \
+	/metiers/actuaire/ /formations/bts/ /familles/gestion-des-adherents/ '/recherche/?q=actuaire'
+bench-pages: install
+	@mkdir -p bench/results var
+	$(LOAD_TOOLS)/setup $(BENCH_VENV)
+	$(LOAD_TOOLS)/bench --baseline --baseline-venv $(BENCH_VENV) $(BENCH_ARGS) \
+		--target-cwd $(CURDIR) --target-url 'http://127.0.0.1:{port}' \
+		--target-cmd '$(MAKE) --no-print-directory serve VENV=$(VENV) WEB_CONCURRENCY=2 \
+			SERVE_ADDRESS=127.0.0.1:{port}' \
+		--paths $(BENCH_PATHS) \
+		--output bench/results/pages-$$(date -u +%Y%m%d-%H%M%S)-cache-$${PAGE_CACHE:-default}.json
 
 # make backup [BACKUP=path.json]; make restore BACKUP=path.json (replaces the whole database).
 backup: install

@@ -12,6 +12,11 @@ from .filters import CareerFilter
 from .models import Career, Family, Testimonial
 from .structured_data import occupation
 
+# However many jobs a family grows to, its page and a job's "other jobs" stay short: the
+# rest are one link away, in the job list filtered by the family.
+FAMILY_PAGE_JOBS = 24
+RELATED_JOBS = 12
+
 
 class HomeView(TemplateView):
     template_name = "pages/home.html"
@@ -41,11 +46,13 @@ class FamilyDetailView(LowercaseSlugMixin, DetailView):
     context_object_name = "family"
 
     def get_queryset(self):
-        return Family.objects.published()
+        return Family.objects.with_career_counts()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["careers"] = Career.objects.for_list().filter(family=self.object)
+        context["careers"] = list(
+            Career.objects.for_list().filter(family=self.object)[:FAMILY_PAGE_JOBS]
+        )
         return context
 
 
@@ -85,9 +92,14 @@ class CareerDetailView(LowercaseSlugMixin, DraftPreviewMixin, DetailView):
         context["pathway_diplomas"] = [
             pathway.diploma for pathway in career.pathways.all() if pathway.level is None
         ]
-        context["siblings"] = (
-            Career.objects.for_list().filter(family=career.family).exclude(pk=career.pk)
+        # One more than shown, to know whether to link to the rest.
+        siblings = list(
+            Career.objects.for_list()
+            .filter(family=career.family)
+            .exclude(pk=career.pk)[: RELATED_JOBS + 1]
         )
+        context["siblings"] = siblings[:RELATED_JOBS]
+        context["more_siblings"] = len(siblings) > RELATED_JOBS
         # Reached from a filtered list: a link back to the same results. The page itself
         # stays one page, whose canonical address has no parameter.
         context["results_url"] = results_url(

@@ -26,12 +26,17 @@ def envbool(name, default):
     raise ImproperlyConfigured(f"{name} must be a boolean (true/false), got {value!r}")
 
 
-def envint(name, default):
+def envnumber(name, default, kind=int):
     value = os.environ.get(name, default)
     try:
-        return int(value)
+        return kind(value)
     except ValueError:
-        raise ImproperlyConfigured(f"{name} must be an integer, got {value!r}") from None
+        what = "an integer" if kind is int else "a number"
+        raise ImproperlyConfigured(f"{name} must be {what}, got {value!r}") from None
+
+
+def envint(name, default):
+    return envnumber(name, default)
 
 
 def envlist(name, default=""):
@@ -85,11 +90,17 @@ INSTALLED_APPS = [
     "backups",
     "selection",
     "opendata",
+    # The project package itself, to connect the page cache to content changes.
+    "mutuelles_site.apps.SiteConfig",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside CSP: the policy has no nonce, so a stored page keeps a valid header and a hit
+    # skips building it again. A policy with nonces would need this inside CSPMiddleware.
+    # Outside the session, so a cached page costs no database query.
+    "mutuelles_site.page_cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -172,6 +183,44 @@ STORAGES = {
 
 # Backups (and dumpdata) keep datetimes to the microsecond; see backups/serializer.py.
 SERIALIZATION_MODULES = {"json": "backups.serializer"}
+
+# The cache: Redis, shared by every worker and server, with REDIS_URL; otherwise memory of
+# each process. Short timeouts: a stalled Redis costs a request a quarter of a second, then
+# pages are served uncached (mutuelles_site/page_cache.py) until it answers again.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured(
+        f"REDIS_URL must start with redis://, rediss:// or unix://, got {REDIS_URL!r}"
+    )
+CACHE_TIMEOUT_SECONDS = envnumber("CACHE_TIMEOUT_SECONDS", "0.25", float)
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            # Django's RedisCache, reusing its client objects (see the module).
+            "BACKEND": "mutuelles_site.redis_cache.SharedRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "guide"),
+            "OPTIONS": {
+                "socket_connect_timeout": CACHE_TIMEOUT_SECONDS,
+                "socket_timeout": CACHE_TIMEOUT_SECONDS,
+            },
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole public pages are cached per content version (mutuelles_site/page_cache.py). Saves
+# and deletes of these apps' or models' rows replace the version. The version must be
+# shared by every worker, so production caches pages only with REDIS_URL: with memory
+# caches, a worker would keep serving what another worker's editor just changed.
+# PAGE_CACHE=false serves every page fresh (to measure the pages themselves).
+PAGE_CACHE = envbool("PAGE_CACHE", "true" if REDIS_URL or not PRODUCTION else "false")
+PAGE_CACHE_CONTENT = ["careers", "diplomas", "search.Synonym"]
+# Never cached nor public: the admin, the visitor's own selection, the throttled API.
+PAGE_CACHE_SKIPPED_PATHS = [ADMIN_URL, "selection/", "api/"]
+# How long a browser, proxy or CDN may serve a page without asking, then while revalidating.
+PAGE_CACHE_MAX_AGE = envint("PAGE_CACHE_MAX_AGE", "300")
+PAGE_CACHE_STALE_SECONDS = envint("PAGE_CACHE_STALE_SECONDS", "60")
 
 # Public lists are paginated; this is the page size of the job and diploma lists.
 PAGE_SIZE = envint("PAGE_SIZE", "12")

@@ -1,5 +1,9 @@
+import logging
+
 from django.conf import settings
 from rest_framework.throttling import AnonRateThrottle
+
+logger = logging.getLogger(__name__)
 
 
 class AnonThrottle(AnonRateThrottle):
@@ -8,3 +12,12 @@ class AnonThrottle(AnonRateThrottle):
 
     def get_rate(self):
         return settings.API_THROTTLE_RATE
+
+    def allow_request(self, request, view):
+        # The counts live in the cache; while it is unreachable the API answers unthrottled
+        # rather than with a 500.
+        try:
+            return super().allow_request(request, view)
+        except Exception as error:
+            logger.warning("API throttle skipped, cache unavailable: %s", error)
+            return True

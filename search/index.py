@@ -9,6 +9,8 @@ correction. Saving a job rewrites its own rows and the vocabulary rows of its wo
 from django.db import transaction
 from django.db.models import Count, Min
 
+from mutuelles_site.page_cache import content_changed
+
 from . import backends
 from .documents import indexed_words, search_document
 from .models import SearchDocument, SearchPosting, SearchWord
@@ -63,6 +65,8 @@ def rebuild(sources):
             _write(source.kind, chunk, expander)
             total += len(chunk)
         _update_vocabulary(None)
+        # Search pages and the job list's keyword filter read the index.
+        content_changed()
     backends.current().after_rebuild()
     return total
 

@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.management import call_command
 
 
@@ -13,6 +14,22 @@ def fresh_content_types():
     exist: reversion's versions point at content types, so their commit would fail.
     """
     ContentType.objects.clear_cache()
+
+
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """Pages rendered afresh, so that tests may read a response's context and templates.
+
+    Each test starts with an empty cache either way: the database it sees is its own.
+    """
+    cache.clear()
+    settings.PAGE_CACHE = False
+
+
+@pytest.fixture
+def page_cache(settings, no_page_cache):
+    """Pages cached as in production (tests/test_page_cache*.py, tests/test_publication.py)."""
+    settings.PAGE_CACHE = True
 
 
 @pytest.fixture(autouse=True)

@@ -23,7 +23,8 @@ from mutuelles_site.folding import fold
 
 from .helpers import make_career, make_diploma, make_speciality
 
-pytestmark = pytest.mark.django_db
+# With the page cache on: every page must also stop showing what was just unpublished.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 LISTS = ["/metiers/", "/formations/"]
 START = ["/", *LISTS, "/temoignages/", "/formations/schema/"]
