@@ -6,9 +6,11 @@
 Matching and ranking are one SQL statement over the postings, the same on SQLite and on
 PostgreSQL: a document matches when it holds every term (one of the term's stems), and its
 rank adds up, per term, the weight of the best place the term holds there (title 4, lead 2,
-body 1; models.Place). Equal ranks come in the order of the folded titles. A search costs
-one query for the vocabulary (two when a word needs correcting), one for the ranked
-matches and one for the texts of the hits shown.
+body 1; models.Place). Equal ranks come in the order of the titles (text.title_key). A
+search costs three queries: one read of the vocabulary, the synonyms and the jobs at a level
+the query names (see prepare()), one for the ranked matches, one for the texts shown; a
+fourth when a word needs correcting. The job list's filter needs one (two if corrected).
+Figures at 100 and 1,000 times the brochure: bench/search_bench.py.
 """
 
 from dataclasses import dataclass, field
@@ -235,6 +237,8 @@ def _level(query):
 def _ranked_rows(query, terms, kind=None, first=1, last=PER_GROUP):
     """[(document id, kind, rank, matches of that kind)] for positions first..last of
     each kind, best first."""
+    if len(terms) == 1 and len(terms[0].stems) == 1:
+        return _one_stem_rows(query, terms[0].stems[0], kind, first, last)
     matches, params = _matches(terms, kind, _level(query))
     sql = f"""
         SELECT document_id, kind, rank, found FROM (
@@ -250,6 +254,29 @@ def _ranked_rows(query, terms, kind=None, first=1, last=PER_GROUP):
     """
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, first, last])
+        return cursor.fetchall()
+
+
+def _one_stem_rows(query, stem, kind, first, last):
+    """_ranked_rows() for a query of one stem, the most common kind: each kind's hits are
+    the first entries of the postings' index in its order, and its count a count of index
+    entries; no window over every match. Same rows, same order as the general case."""
+    level = _level(query)
+    parts, params = [], []
+    for each in [kind] if kind else list(DocumentKind):
+        where, where_params = "stem = %s AND kind = %s", [stem, each]
+        if level is not None and each == DocumentKind.CAREER:
+            where += " AND level <= %s"
+            where_params.append(level)
+        parts.append(
+            f"SELECT document_id, kind, score, "
+            f"(SELECT COUNT(*) FROM search_searchposting WHERE {where}) "
+            f"FROM (SELECT document_id, kind, score FROM search_searchposting WHERE {where} "
+            f"ORDER BY score DESC, title_key, document_id LIMIT %s OFFSET %s) hits"
+        )
+        params += [*where_params, *where_params, last - first + 1, first - 1]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
         return cursor.fetchall()
 
 

@@ -58,7 +58,9 @@ class SearchDocument(models.Model):
                 condition=models.Q(kind__in=DocumentKind.values), name="search_document_kind_valid"
             ),
         ]
-        indexes = [models.Index(fields=["kind", "level", "title_key"], name="search_doc_level")]
+        indexes = [
+            models.Index(fields=["kind", "title_key", "level", "id"], name="search_doc_level")
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} : {self.title}"

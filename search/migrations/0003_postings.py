@@ -123,7 +123,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='searchdocument',
-            index=models.Index(fields=['kind', 'level', 'title_key'], name='search_doc_level'),
+            index=models.Index(fields=['kind', 'title_key', 'level', 'id'], name='search_doc_level'),
         ),
         migrations.AddIndex(
             model_name='searchword',
