@@ -1,6 +1,8 @@
 from django.conf import settings
 from rest_framework.throttling import AnonRateThrottle
 
+from mutuelles_site.axes_hooks import client_ip
+
 
 class AnonThrottle(AnonRateThrottle):
     """Requests per client address, at the rate API_THROTTLE_RATE gives when the request
@@ -8,3 +10,10 @@ class AnonThrottle(AnonRateThrottle):
 
     def get_rate(self):
         return settings.API_THROTTLE_RATE
+
+    def get_ident(self, request):
+        # DRF's own reads X-Forwarded-For whatever stands in front, so a visitor who
+        # writes a new address in it each time is never throttled. The site knows one
+        # client address, the one the admin lockout counts (BEHIND_PROXY and
+        # TRUSTED_PROXY_COUNT decide which entries to trust).
+        return client_ip(request) or ""
