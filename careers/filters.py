@@ -6,7 +6,7 @@ from diplomas.filters import route_filter
 from diplomas.levels import LEVEL_CHOICES, Level
 from diplomas.models import DiplomaType
 from diplomas.routes import Route
-from mutuelles_site.filtering import FilterStateMixin
+from mutuelles_site.filtering import FilterStateMixin, KeywordFilter
 
 from .models import Career, Family, Pathway
 from .search import filter_careers
@@ -52,7 +52,7 @@ class CareerFilter(FilterStateMixin, django_filters.FilterSet):
         method="sort",
         empty_label="Famille (ordre de la brochure)",
     )
-    q = django_filters.CharFilter(
+    q = KeywordFilter(
         label="Mot-clé",
         method="filter_keyword",
         widget=forms.TextInput(attrs={"type": "search", "maxlength": KEYWORD_MAX_LENGTH}),

@@ -7,10 +7,12 @@ a page reached from a list can lead back to the same results (`results_link`).
 
 from urllib.parse import urlencode
 
+import django_filters
 from django.conf import settings
 from django.http import HttpResponsePermanentRedirect, QueryDict
 from django_filters.views import FilterView
 
+from .fields import KeywordFormField
 from .pagination import ForgivingPaginationMixin
 
 # The parameter a list item's link carries: the list's own query, to lead back to it.
@@ -119,6 +121,12 @@ def canonical_query(query, renamed, renamed_values=None):
         if kept and not (current != name and query.get(current)):
             canonical.setlist(current, canonical.getlist(current) + kept)
     return canonical if changed else None
+
+
+class KeywordFilter(django_filters.CharFilter):
+    """A list's keyword (`q`), without the control characters a typed address may hold."""
+
+    field_class = KeywordFormField
 
 
 def results_link(query):
