@@ -1,10 +1,12 @@
 import django_filters
 from django import forms
+from django.db.models import Exists
 
 from diplomas.filters import route_filter
 from diplomas.levels import LEVEL_CHOICES, Level
 from diplomas.models import DiplomaType
-from mutuelles_site.filtering import FilterStateMixin
+from diplomas.routes import Route
+from mutuelles_site.filtering import FilterStateMixin, KeywordFilter
 
 from .models import Career, Family, Pathway
 from .search import filter_careers
@@ -50,7 +52,7 @@ class CareerFilter(FilterStateMixin, django_filters.FilterSet):
         method="sort",
         empty_label="Famille (ordre de la brochure)",
     )
-    q = django_filters.CharFilter(
+    q = KeywordFilter(
         label="Mot-clé",
         method="filter_keyword",
         widget=forms.TextInput(attrs={"type": "search", "maxlength": KEYWORD_MAX_LENGTH}),
@@ -68,12 +70,38 @@ class CareerFilter(FilterStateMixin, django_filters.FilterSet):
         # The parsed keyword (search.query.Query), once filtered: its corrections are shown.
         self.search_query = None
         # One query per request, as a plain list: a callable would run again at validation
-        # and at rendering.
+        # and at rendering. The same query says which routes lead to a published job (each
+        # family row carries the same answers), for the route select.
+        reaches = {
+            f"reaches_{i}": Exists(Pathway.objects.published().by_route(route))
+            for i, route in enumerate(Route.values)
+        }
+        rows = list(
+            Family.objects.published().annotate(**reaches).values_list("slug", "name", *reaches)
+        )
         famille = self.filters["famille"]
-        famille.extra["choices"] = list(Family.objects.published().values_list("slug", "name"))
+        famille.extra["choices"] = [row[:2] for row in rows]
+        self.reached_routes = {
+            route for i, route in enumerate(Route.values) if any(row[2 + i] for row in rows)
+        }
         # Its form field is built anew: the API's schema generator reads the class's filter
         # field (built then without choices, and cached), which each FilterSet copies.
         famille.__dict__.pop("_field", None)
+
+    @property
+    def form(self):
+        form = super().form
+        # Only the routes that lead to a published job are offered (no job links to a CQP:
+        # « contrat-pro » would always list nothing), and the one an old link asks for.
+        # Validation keeps every route, so such a link still answers, with an empty list.
+        asked = self.data.get("voie")
+        voie = form.fields["voie"]
+        voie.widget.choices = [("", voie.empty_label)] + [
+            (value, label)
+            for value, label in Route.choices
+            if value in self.reached_routes or value == asked
+        ]
+        return form
 
     def criterion(self, name, value):
         label = self.choice_label(name, value)

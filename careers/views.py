@@ -117,9 +117,12 @@ class CompareView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         comparison = Comparison.from_query(self.request.GET)
+        chosen = [career.pk for career in comparison.careers]
         context.update(
             comparison=comparison,
             careers=comparison.careers,
+            # The jobs one more can be chosen from, whatever page of the list they are on.
+            addable=Career.objects.for_list().exclude(pk__in=chosen),
             min_jobs=MIN_JOBS,
             max_jobs=MAX_JOBS,
             # Printed on a landscape page, whose width holds at most 4 columns.

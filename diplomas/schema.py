@@ -26,6 +26,10 @@ COLUMN_GAP = 14
 LINE_HEIGHT = 14
 NAME_WIDTH = 17  # characters per line of a box's name, at the drawing's 12 px
 NAME_LINES = 4
+# The smallest text of the drawing (.schema-svg .route in site.css, 11 units), and the size
+# under which no text may be shown: the drawing is never narrower than that allows.
+SMALLEST_TEXT = 11
+READABLE_TEXT = 12
 
 # "2 ans après le bac", "1 an après un bac + 2": how long, after which level.
 ENTRY = re.compile(r"(\d+)\s+ans?\s+après\s+(?:le\s+bac\b|un\s+bac\s*\+\s*(\d))")
@@ -61,6 +65,11 @@ class Diagram:
     rungs: list  # (Level, "bac + 2", "niveau 5", y of the rung's top)
     boxes: list
     arrows: list
+
+    @property
+    def readable_width(self):
+        """The narrowest width, in CSS pixels, at which every text is READABLE_TEXT or more."""
+        return -(-self.width * READABLE_TEXT // SMALLEST_TEXT)
 
 
 def entries(duration):

@@ -1,5 +1,7 @@
 """Model fields shared by the content apps."""
 
+import unicodedata
+
 from django import forms
 from django.db import models
 from django.utils.text import normalize_newlines
@@ -16,6 +18,25 @@ class ProseFormField(forms.CharField):
     def to_python(self, value):
         value = super().to_python(value)
         return normalize_newlines(value) if value else value
+
+
+def without_control_characters(raw):
+    """`raw` with NUL and other control characters as spaces, spaces collapsed: the rule
+    of the search engine's clean() (search/query.py), which this layer cannot import."""
+    text = "".join(" " if unicodedata.category(c).startswith("C") else c for c in raw)
+    return " ".join(text.split())
+
+
+class KeywordFormField(forms.CharField):
+    """A keyword box: read, and shown back in its value="…", without control characters,
+    so a NUL or an escape sequence typed into the address never reaches the page."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return without_control_characters(value) if value else value
+
+    def prepare_value(self, value):
+        return without_control_characters(value) if isinstance(value, str) else value
 
 
 class ProseField(models.TextField):

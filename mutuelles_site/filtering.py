@@ -7,10 +7,12 @@ a page reached from a list can lead back to the same results (`results_link`).
 
 from urllib.parse import urlencode
 
+import django_filters
 from django.conf import settings
 from django.http import HttpResponsePermanentRedirect, QueryDict
 from django_filters.views import FilterView
 
+from .fields import KeywordFormField
 from .pagination import ForgivingPaginationMixin
 
 # The parameter a list item's link carries: the list's own query, to lead back to it.
@@ -121,12 +123,19 @@ def canonical_query(query, renamed, renamed_values=None):
     return canonical if changed else None
 
 
-def results_link(request):
+class KeywordFilter(django_filters.CharFilter):
+    """A list's keyword (`q`), without the control characters a typed address may hold."""
+
+    field_class = KeywordFormField
+
+
+def results_link(query):
     """The `depuis=…` parameter that a list item's link carries, or "" for an unfiltered list.
 
-    Takes the list's request; the job page reads it back with results_url().
+    Takes the list's query (as shown: a corrected page number is the page's own); the job
+    page reads it back with results_url().
     """
-    query = request.GET.urlencode()
+    query = query.urlencode()
     if not query or len(query) > RESULTS_MAX_LENGTH:
         return ""
     return urlencode({RESULTS_PARAMETER: query})
@@ -183,7 +192,7 @@ class FilteredListView(ForgivingPaginationMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["results_link"] = results_link(self.request)
+        context["results_link"] = results_link(self.shown_query())
         return context
 
     def canonical_query(self):
@@ -197,9 +206,9 @@ class FilteredListView(ForgivingPaginationMixin, FilterView):
             for name, value in filterset.form.cleaned_data.items():
                 if name not in filterset.orderings and value not in (None, ""):
                     query[name] = self.request.GET[name]
-        page = self.request.GET.get(self.page_kwarg, "")
-        if page.isdigit() and int(page) > 1:
-            query[self.page_kwarg] = page
+        # The page shown: ?page=99 of a 2-page list is page 2's address.
+        if self.page_number > 1:
+            query[self.page_kwarg] = str(self.page_number)
         return query
 
     def indexable(self):

@@ -10,6 +10,8 @@ class ForgivingPaginationMixin:
 
     paginator_class = Paginator
     page_notice = None
+    # The number of the page shown, which a bad ?page= does not name.
+    page_number = 1
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
@@ -19,14 +21,24 @@ class ForgivingPaginationMixin:
         except PageNotAnInteger:
             page = paginator.page(1)
             self.page_notice = (
-                "Le numéro de page demandé n'est pas valide : voici la première page."
+                "Le numéro de page demandé n’est pas valide : voici la première page."
             )
         except EmptyPage:
             page = paginator.page(paginator.num_pages)
             self.page_notice = (
-                f"La page {raw[:12]} n'existe pas : voici la dernière page ({paginator.num_pages})."
+                f"La page {raw[:12]} n’existe pas : voici la dernière page ({paginator.num_pages})."
             )
+        self.page_number = page.number
         return paginator, page, page.object_list, page.has_other_pages()
+
+    def shown_query(self):
+        """The request's query, its page number replaced by that of the page shown (none
+        for the first): what the canonical address and the links back to it carry."""
+        query = self.request.GET.copy()
+        query.pop(self.page_kwarg, None)
+        if self.page_number > 1:
+            query[self.page_kwarg] = str(self.page_number)
+        return query
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

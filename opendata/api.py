@@ -10,6 +10,7 @@ import re
 
 from django.db.models import Prefetch
 from django.http import Http404
+from django.urls import reverse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -20,9 +21,10 @@ from drf_spectacular.utils import (
     inline_serializer,
 )
 from rest_framework import serializers, viewsets
-from rest_framework.exceptions import NotFound, ParseError
+from rest_framework.exceptions import NotAcceptable, NotFound, ParseError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
+from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from careers.filters import CareerFilter
@@ -98,6 +100,9 @@ DETAIL_ERRORS = {
 
 def exception_handler(exc, context):
     """DRF's errors, always as {"detail": …, "errors"?: …, "meta": …}."""
+    if isinstance(exc, NotAcceptable):
+        # DRF's French catalogue says "n'a pas pu être satisfaite", with a straight quote.
+        exc = NotAcceptable("L’en-tête « Accept » ne peut pas être satisfait.")
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
@@ -125,6 +130,13 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         except Http404:
             raise NotFound("Identifiant inconnu.") from None
 
+    def get_view_name(self):
+        # OPTIONS answers with these: the schema's summaries, not DRF's "Career List".
+        return self.singular if self.detail else self.plural
+
+    def get_view_description(self, html=False):
+        return DESCRIPTION
+
     def get_serializer_class(self):
         return self.detail_serializer_class if self.action == "retrieve" else self.serializer_class
 
@@ -133,6 +145,11 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         response["Link"] = link_header()
         return response
 
+
+DESCRIPTION = (
+    "En lecture seule : le contenu publié du guide, avec la source de chaque fait. "
+    "Les champs, filtres et réponses sont décrits sur /api/v1/docs/."
+)
 
 SLUG_PARAMETER = OpenApiParameter(
     "slug",
@@ -147,6 +164,7 @@ def documented(plural, singular, parameters=()):
     `serializer_class` and `detail_serializer_class`, and the JSON errors."""
 
     def decorate(viewset):
+        viewset.plural, viewset.singular = plural, singular
         return extend_schema_view(
             list=extend_schema(
                 summary=plural,
@@ -209,3 +227,43 @@ class DiplomaViewSet(ReadOnlyViewSet):
             Prefetch("pathways", pathways),
             Prefetch("specialities", Speciality.objects.published()),
         )
+
+
+# The root's links, by the name of their route in api_urls.
+ROOT_LINKS = {
+    "metiers": "api:metier-list",
+    "formations": "api:formation-list",
+    "familles": "api:famille-list",
+    "schema": "api:schema",
+    "docs": "api:docs",
+}
+
+
+@extend_schema(
+    summary="Les adresses de l’API",
+    responses={
+        200: inline_serializer(
+            "Root",
+            {
+                "meta": api_serializers.MetaSerializer(),
+                **{name: serializers.URLField() for name in ROOT_LINKS},
+            },
+        )
+    },
+)
+class ApiRoot(APIView):
+    """/api/v1/: where each list, the schema and the documentation are."""
+
+    def get_view_name(self):
+        return "Les adresses de l’API"
+
+    def get_view_description(self, html=False):
+        return DESCRIPTION
+
+    def get(self, request):
+        links = {
+            name: request.build_absolute_uri(reverse(route)) for name, route in ROOT_LINKS.items()
+        }
+        response = Response({"meta": meta(request), **links})
+        response["Link"] = link_header()
+        return response

@@ -14,6 +14,7 @@ router.register("metiers", api.CareerViewSet, basename="metier")
 router.register("formations", api.DiplomaViewSet, basename="formation")
 
 urlpatterns = [
+    path("", api.ApiRoot.as_view(), name="root"),
     *router.urls,
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", views.ApiDocsView.as_view(), name="docs"),

@@ -31,6 +31,14 @@ def attr(name):
     return lambda row, request: getattr(row, name)
 
 
+def routes(diploma):
+    """The routes of a diploma, as values: a list in JSON, joined by « | » in CSV."""
+    return [fact.route.value for fact in routes_of(diploma)]
+
+
+ROUTES = "Voies d’accès (formation-initiale, apprentissage, contrat-pro, promotion-interne)"
+
+
 def page(row, request):
     return request.build_absolute_uri(row.get_absolute_url())
 
@@ -111,11 +119,7 @@ DIPLOMAS = Dataset(
         ),
         Column("rncp_code", "Code RNCP (vide s’il n’est pas précisé)", attr("rncp_code")),
         Column("rncp_code_source", f"Source du code RNCP : {SOURCE}", attr("rncp_code_source")),
-        Column(
-            "routes",
-            "Voies d’accès, séparées par « | »",
-            lambda d, r: "|".join(fact.route.value for fact in routes_of(d)),
-        ),
+        Column("routes", f"{ROUTES} ; en CSV, séparées par « | »", lambda d, r: routes(d)),
         Column("page", "Adresse de la page sur le site", page),
         Column("reviewed_on", "Date de la dernière vérification du contenu", attr("reviewed_on")),
     ],
@@ -143,6 +147,11 @@ PATHWAYS = Dataset(
             attr("experience"),
         ),
         Column("experience_source", f"Source de l’exigence : {SOURCE}", attr("experience_source")),
+        Column(
+            "routes",
+            f"{ROUTES} par lesquelles se prépare le diplôme ; en CSV, séparées par « | »",
+            lambda p, r: routes(p.diploma),
+        ),
     ],
     lambda: (
         Pathway.objects.published()
@@ -160,6 +169,8 @@ def csv_cell(value):
         return ""
     if isinstance(value, bool):
         return "oui" if value else "non"
+    if isinstance(value, list):
+        return "|".join(csv_cell(item) for item in value)
     text = str(value)
     if text.startswith(FORMULA_STARTS):
         return "'" + text

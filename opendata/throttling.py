@@ -3,6 +3,8 @@ import logging
 from django.conf import settings
 from rest_framework.throttling import AnonRateThrottle
 
+from mutuelles_site.axes_hooks import client_ip
+
 logger = logging.getLogger(__name__)
 
 
@@ -21,3 +23,10 @@ class AnonThrottle(AnonRateThrottle):
         except Exception as error:
             logger.warning("API throttle skipped, cache unavailable: %s", error)
             return True
+
+    def get_ident(self, request):
+        # DRF's own reads X-Forwarded-For whatever stands in front, so a visitor who
+        # writes a new address in it each time is never throttled. The site knows one
+        # client address, the one the admin lockout counts (BEHIND_PROXY and
+        # TRUSTED_PROXY_COUNT decide which entries to trust).
+        return client_ip(request) or ""

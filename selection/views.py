@@ -60,15 +60,18 @@ def _posted_item(request):
     return None
 
 
-def _change(request, change, done, not_found):
+def _change(request, change, done, not_found, absent=None):
     """Applies `change(selection, item)` to the posted item, then says `done` (a format
-    string naming the item) or `not_found`, and leads back to the form's page."""
+    string naming the item) or `not_found`, and leads back to the form's page. With
+    `absent`, an item the selection does not hold is left alone and `absent` says so."""
     item = _posted_item(request)
     if item is None:
         messages.error(request, not_found)
         return _back(request, None)
     selection = Selection.from_session(request.session)
-    if change(selection, item) is False:
+    if absent and item not in selection:
+        messages.info(request, absent.format(item))
+    elif change(selection, item) is False:
         messages.error(
             request, f"Votre sélection compte déjà {MAX_ITEMS} éléments de ce type : retirez-en un."
         )
@@ -95,14 +98,21 @@ def remove(request):
         Selection.remove,
         "« {} » a été retiré de votre sélection.",
         "Ce métier ou cette formation n’existe pas : rien n’a été retiré.",
+        absent="« {} » n’était pas dans votre sélection : rien n’a été retiré.",
     )
 
 
 @same_origin_post
 def import_shared(request):
     """Adds a shared selection's items (the `m` and `f` of the form) to the visitor's own."""
-    shared, _ = Selection.from_query(request.POST)
-    jobs, diplomas, _ = shared.items()
+    shared, left_out = Selection.from_query(request.POST)
+    jobs, diplomas, unknown = shared.items()
+    if not jobs and not diplomas:
+        # Nothing the link names exists: say which, not that it was already there.
+        messages.error(request, "Rien n’a été ajouté à votre sélection.")
+        for note in [*left_out, *unknown] or ["Le lien ne nomme aucun métier ni formation."]:
+            messages.error(request, note)
+        return redirect("selection:page")
     selection = Selection.from_session(request.session)
     added = [item for item in [*jobs, *diplomas] if item not in selection and selection.add(item)]
     selection.save(request.session)
@@ -115,4 +125,6 @@ def import_shared(request):
         )
     else:
         messages.info(request, "Rien de nouveau : ces éléments étaient déjà dans votre sélection.")
+    for note in [*left_out, *unknown]:
+        messages.info(request, note)
     return redirect("selection:page")

@@ -171,7 +171,23 @@ def test_a_wrong_accept_header_answers_406_in_json(client, brochure):
     response = client.get("/api/v1/metiers/", HTTP_ACCEPT="text/html")
     assert response.status_code == 406
     assert response["Content-Type"] == "application/json"
-    assert response.json()["detail"]
+    assert response.json()["detail"] == "L’en-tête « Accept » ne peut pas être satisfait."
+
+
+def test_options_name_and_describe_the_endpoint_in_french(client, brochure):
+    listing = client.options("/api/v1/metiers/").json()
+    detail = client.options("/api/v1/metiers/actuaire/").json()
+    assert listing["name"] == "Les métiers"
+    assert detail["name"] == "Un métier"
+    assert "publié" in listing["description"]
+
+
+def test_the_api_root_lists_its_endpoints_with_absolute_addresses(client, brochure):
+    body = get(client, "/api/v1/")
+    assert body["meta"]["licence"] == LICENCE
+    for name in ["metiers", "formations", "familles", "schema", "docs"]:
+        assert body[name] == f"http://testserver/api/v1/{name}/"
+        assert client.get(body[name]).status_code == 200
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
@@ -199,6 +215,25 @@ def test_too_many_requests_answer_429_in_json(client, brochure, settings):
     response = client.get("/api/v1/familles/")
     assert response.json()["detail"]
     assert int(response["Retry-After"]) > 0
+
+
+def test_a_forged_forwarded_for_header_does_not_escape_the_throttle(client, brochure, settings):
+    settings.API_THROTTLE_RATE = "3/minute"
+    statuses = [
+        client.get("/api/v1/familles/", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}").status_code
+        for n in range(4)
+    ]
+    assert statuses == [200, 200, 200, 429]
+
+
+def test_behind_a_proxy_the_throttle_counts_the_address_the_proxy_saw(client, brochure, settings):
+    settings.API_THROTTLE_RATE = "1/minute"
+    settings.BEHIND_PROXY = True
+    settings.TRUSTED_PROXY_COUNT = 1
+    first = client.get("/api/v1/familles/", HTTP_X_FORWARDED_FOR="9.9.9.9, 198.51.100.1")
+    forged = client.get("/api/v1/familles/", HTTP_X_FORWARDED_FOR="8.8.8.8, 198.51.100.1")
+    other = client.get("/api/v1/familles/", HTTP_X_FORWARDED_FOR="198.51.100.2")
+    assert [first.status_code, forged.status_code, other.status_code] == [200, 429, 200]
 
 
 def test_the_openapi_schema_and_its_documentation_page_are_served(client, brochure):

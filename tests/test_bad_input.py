@@ -7,12 +7,15 @@ Redirects (an empty parameter dropped, a slug in capitals) are followed: they mu
 a page that works, without a loop.
 """
 
+import unicodedata
 from urllib.parse import quote, quote_plus
 
 import pytest
 from django.urls import resolve
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from .html_pages import element, elements, page
 
 pytestmark = pytest.mark.django_db
 
@@ -191,3 +194,13 @@ def test_the_raw_query_string_reaches_the_view_unchanged(client, brochure):
     assert response.status_code == 200
     assert response.wsgi_request.GET["q"] == "actuaire"
     assert response.wsgi_request.GET["niveau"] == "\ufffd"
+
+
+@pytest.mark.parametrize("raw", ["%00", "act%00uaire", "%1B%5B31mactuaire", "act%7Fuaire"])
+def test_the_keyword_box_shows_back_no_control_character(client, brochure, raw):
+    response = client.get("/metiers/", QUERY_STRING=f"q={raw}")
+    assert response.status_code == 200
+    (box,) = elements(element(page(response), "form", class_="filters"), "input", name="q")
+    value = dict(box.attributes).get("value") or ""
+    assert not any(unicodedata.category(c).startswith("C") for c in value)
+    assert "\x00" not in response.content.decode()

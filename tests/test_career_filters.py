@@ -1,6 +1,8 @@
+from urllib.parse import urlencode
+
 import pytest
 
-from .html_pages import element, elements, options, page, text, texts
+from .html_pages import element, elements, hrefs, options, page, text, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +85,9 @@ def test_an_empty_result_says_so(client, brochure):
     html = page(client.get("/metiers/", {"niveau": 0, "type_diplome": "de"}))
     assert result_count(html) == "0 métier correspond à votre recherche."
     notice = [text(p) for p in elements(element(html, "div", class_="notice"), "p")]
-    assert notice[0] == "Aucun métier ne correspond à ces critères."
+    # Said once, by the count: the notice only suggests what to try.
+    assert notice[0].startswith("Essayez")
+    assert "Aucun métier ne correspond" not in text(element(html, "main"))
 
 
 def test_pagination_links_keep_the_filters(client, brochure, settings):
@@ -108,9 +112,9 @@ INVALID_CHOICE = "Sélectionnez un choix valide. {} n’en fait pas partie."
             {"q": "x" * 500},
             "Assurez-vous que cette valeur comporte au plus 100 caractères (actuellement 500).",
         ),
-        ({"page": "999999"}, "La page 999999 n'existe pas : voici la dernière page (2)."),
-        ({"page": "abc"}, "Le numéro de page demandé n'est pas valide : voici la première page."),
-        ({"page": "-1"}, "La page -1 n'existe pas : voici la dernière page (2)."),
+        ({"page": "999999"}, "La page 999999 n’existe pas : voici la dernière page (2)."),
+        ({"page": "abc"}, "Le numéro de page demandé n’est pas valide : voici la première page."),
+        ({"page": "-1"}, "La page -1 n’existe pas : voici la dernière page (2)."),
     ],
 )
 def test_bad_parameters_give_a_normal_page_with_a_message(client, brochure, query, message):
@@ -147,8 +151,26 @@ def test_a_page_past_the_end_shows_the_last_page_with_a_message(client, brochure
     response = client.get("/metiers/", {"page": "999999"})
     last = response.context["paginator"].num_pages
     notice = element(page(response), "p", class_="notice")
-    assert text(notice) == f"La page 999999 n'existe pas : voici la dernière page ({last})."
+    assert text(notice) == f"La page 999999 n’existe pas : voici la dernière page ({last})."
     assert response.context["page_obj"].number == last
+
+
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [
+        ({"page": "99", "niveau": "5"}, "niveau=5&page=2"),
+        ({"page": "abc", "niveau": "5"}, "niveau=5"),
+    ],
+)
+def test_a_corrected_page_links_to_the_page_shown_not_the_page_asked(
+    client, brochure, query, shown
+):
+    html = page(client.get("/metiers/", query))
+    (link,) = [n for n in elements(html, "link") if dict(n.attributes)["rel"] == "canonical"]
+    assert dict(link.attributes)["href"] == f"http://testserver/metiers/?{shown}"
+    cards = [h for h in hrefs(element(html, "main")) if h.startswith("/metiers/") and "depuis" in h]
+    assert cards
+    assert all(h.endswith("?" + urlencode({"depuis": shown})) for h in cards)
 
 
 def test_the_diploma_list_filters_by_level_category_and_apprenticeship(client, brochure):

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from careers.models import Career
 
 from .helpers import make_career, make_diploma, make_family, make_testimonial
-from .html_pages import element, elements, hrefs, page, text, texts
+from .html_pages import element, elements, hrefs, options, page, text, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -164,6 +164,32 @@ def test_the_ticked_boxes_submit_the_comparison_address(client, brochure):
     assert len(elements(element(html, "thead"), "th")) == 2
 
 
+def test_a_job_from_another_page_of_the_list_can_be_added_to_the_comparison(client, brochure):
+    published = list(Career.objects.published())
+    first, last = published[0], published[-1]
+    html = compare(client, first.slug, published[1].slug)
+    form = element(html, "form", class_="compare-add")
+    assert dict(form.attributes)["method"] == "get"
+    assert dict(form.attributes)["action"] == URL
+    hidden = elements(form, "input", type="hidden", name="m")
+    assert [dict(i.attributes)["value"] for i in hidden] == [first.slug, published[1].slug]
+    offered = [value for value, _ in options(form, "m")]
+    assert last.slug in offered
+    assert first.slug not in offered
+    assert len(offered) == len(published) - 2
+    assert texts(form, "button") == ["Ajouter à la comparaison"]
+    # What the browser sends once the last job of the list is chosen.
+    html = compare(client, first.slug, published[1].slug, last.slug)
+    columns = elements(element(html, "thead"), "th", scope="col")
+    assert [text(th) for th in columns] == [c.title_masculine for c in (*published[:2], last)]
+
+
+def test_four_compared_jobs_offer_no_fifth(client, brochure):
+    slugs = Career.objects.published().values_list("slug", flat=True)[:4]
+    html = compare(client, *slugs)
+    assert not elements(html, "form", class_="compare-add")
+
+
 def test_the_comparison_runs_at_most_four_queries_whatever_the_number_of_jobs(client):
     family = make_family()
     careers = []
@@ -172,9 +198,11 @@ def test_the_comparison_runs_at_most_four_queries_whatever_the_number_of_jobs(cl
         make_testimonial(career)
         careers.append(career)
     counts = []
-    for n in (2, 4):
+    for n in (2, 3, 4):
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(URL, {"m": [c.slug for c in careers[:n]]})
         assert response.status_code == 200
         counts.append(len(ctx.captured_queries))
+    # Four jobs fill the comparison: the form to add one more, and its query, go away.
     assert counts[0] == counts[1] <= 4
+    assert counts[2] <= counts[1]

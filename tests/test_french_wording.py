@@ -65,7 +65,9 @@ def test_counts_agree_with_their_noun(client, brochure):
 
 def test_an_empty_list_says_so_in_plain_french(client, brochure):
     page = parse(client.get("/metiers/", {"famille": "autres-metiers", "niveau": 0}))
-    assert any(text.startswith("Aucun métier ne correspond") for text in texts(page, "p"))
+    shown = texts(page, "p")
+    assert "0 métier correspond à votre recherche." in shown
+    assert any(text.startswith("Essayez") for text in shown)
 
 
 def test_visible_text_skips_scripts():

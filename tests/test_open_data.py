@@ -9,6 +9,7 @@ import pytest
 
 from careers.models import Career, Pathway
 from diplomas.models import Diploma
+from diplomas.routes import routes_of
 from opendata.exports import DATASETS
 
 from .helpers import make_career, make_diploma
@@ -94,6 +95,25 @@ def test_the_links_csv_lists_each_published_job_diploma_link(client, brochure):
     header, *rows = csv_rows(client, "metiers-formations.csv")
     assert header[:2] == ["career_slug", "diploma_slug"]
     assert len(rows) == Pathway.objects.published().count()
+
+
+def test_each_job_diploma_link_names_its_routes_in_csv_and_json(client, brochure):
+    header, *rows = csv_rows(client, "metiers-formations.csv")
+    records = json_body(client, "metiers-formations.json")["data"]
+    assert "routes" in header
+    for row, record in zip(rows, records, strict=True):
+        diploma = Diploma.objects.get(slug=record["diploma_slug"])
+        expected = [fact.route.value for fact in routes_of(diploma)]
+        assert record["routes"] == expected
+        assert row[header.index("routes")] == "|".join(expected)
+    assert any(len(record["routes"]) > 1 for record in records)
+
+
+def test_every_page_links_the_open_data_page_and_the_api_docs_in_its_footer(client, brochure):
+    for path in ["/", "/metiers/", "/formations/", "/donnees/"]:
+        links = hrefs(element(page(client.get(path)), "footer"))
+        assert "/donnees/" in links
+        assert "/api/v1/docs/" in links
 
 
 def test_the_json_files_carry_the_licence_the_fields_and_the_data(client, brochure):

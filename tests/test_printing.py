@@ -2,6 +2,7 @@
 filtered job list's criteria in words."""
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from .html_pages import element, elements, page, text
@@ -73,3 +74,27 @@ def test_the_print_stylesheet_refuses_a_forged_host(settings):
         "/impression/adresses.css", HTTP_HOST='x"};a{'
     )
     assert response.status_code == 400
+
+
+def test_a_filtered_lists_job_links_print_their_clean_address(client, brochure):
+    html = page(client.get("/metiers/", {"niveau": 5}))
+    links = [
+        dict(a.attributes)
+        for a in elements(element(html, "main"), "a")
+        if "depuis=" in dict(a.attributes).get("href", "")
+    ]
+    assert links
+    for link in links:
+        assert link["href"].startswith(link["data-print-url"] + "?depuis=")
+        assert "?" not in link["data-print-url"]
+    css = (settings.BASE_DIR / "static" / "css" / "site.css").read_text()
+    assert 'attr(data-print-url) ")"' in css
+
+
+def test_an_unfiltered_lists_job_links_need_no_print_address(client, brochure):
+    html = page(client.get("/metiers/"))
+    cards = elements(element(html, "main"), "article", class_="card")
+    assert cards
+    assert not [
+        a for card in cards for a in elements(card, "a") if "data-print-url" in dict(a.attributes)
+    ]

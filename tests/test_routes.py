@@ -16,7 +16,7 @@ from mutuelles_site.versions import record_versions
 
 from .admin_pages import error_messages, post_form
 from .helpers import make_career, make_diploma
-from .html_pages import element, elements, hrefs, page, text, texts
+from .html_pages import element, elements, hrefs, options, page, text, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -100,6 +100,32 @@ def test_the_job_list_filters_by_route(client, brochure):
     assert not apprenticeship & {"charge-detudes-juridiques", "audioprothesiste"}
     assert len(apprenticeship) == 13
     assert listed_slugs(client, "/metiers/", voie="promotion-interne") == set()
+
+
+def test_the_job_list_offers_only_the_routes_that_lead_to_a_published_job(client, brochure):
+    offered = [value for value, _ in options(page(client.get("/metiers/")), "voie")]
+    assert offered == ["", "formation-initiale", "apprentissage"]
+    # The diploma list keeps them all: CQP are prepared by the other two.
+    offered = [value for value, _ in options(page(client.get("/formations/")), "voie")]
+    assert offered == ["", *Route.values]
+
+
+def test_a_job_links_to_a_cqp_and_its_routes_are_offered(client, brochure):
+    make_career(diplomas=[make_diploma(diploma_type="cqp", level=None)])
+    offered = [value for value, _ in options(page(client.get("/metiers/")), "voie")]
+    assert {"contrat-pro", "promotion-interne"} <= set(offered)
+
+
+def test_an_old_link_to_a_route_no_job_has_still_answers_with_the_empty_list(client, brochure):
+    html = page(client.get("/metiers/", {"voie": "contrat-pro"}))
+    assert not elements(html, "div", role="alert")
+    assert text(element(html, "p", class_="result-count")) == (
+        "0 métier correspond à votre recherche."
+    )
+    select = element(html, "select", name="voie")
+    chosen = [dict(o.attributes) for o in elements(select, "option")]
+    assert [o["value"] for o in chosen if "selected" in o] == ["contrat-pro"]
+    assert "Aucun métier ne correspond" not in text(element(html, "main"))
 
 
 def test_the_route_filter_combines_with_the_others(client, brochure):

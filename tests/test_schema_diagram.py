@@ -1,6 +1,7 @@
 """The schéma des formations as a picture: drawn from the diplomas, the list as its text."""
 
 import pytest
+from django.conf import settings
 
 from diplomas.levels import Level
 from diplomas.models import Diploma
@@ -74,3 +75,19 @@ def test_a_diploma_an_editor_adds_appears_on_its_rung(brochure):
     rung_y = {level: y for level, _, _, y in diagram.rungs}[Level.BAC_2]
     assert rung_y < box.y < rung_y + 98
     assert [line for _, line, _ in box.lines] == ["BTS nouveau", "2 ans après le bac"]
+
+
+def test_the_drawing_scrolls_in_its_own_focusable_region_and_its_text_stays_readable(
+    client, brochure
+):
+    html = parse(client.get("/formations/schema/"))
+    region = element(html, "div", class_="schema-scroll")
+    attrs = dict(region.attributes)
+    assert attrs["tabindex"] == "0" and attrs["role"] == "region" and attrs["aria-label"]
+    svg = dict(element(region, "svg").attributes)
+    width = build_diagram(Diploma.objects.published()).width
+    # The smallest text is 11 units: drawn at least 12 px wide per 11 units.
+    assert int(svg["width"]) * 11 >= width * 12
+    css = (settings.BASE_DIR / "static" / "css" / "site.css").read_text()
+    assert ".schema-scroll { overflow-x: auto;" in css
+    assert ".route { font-size: 11px;" in css

@@ -220,6 +220,34 @@ def test_importing_a_shared_selection_adds_its_items_to_ones_own(client, brochur
     assert client.session["selection"] == {"m": ["opticien", "actuaire"], "f": ["bts"]}
 
 
+def test_importing_only_unknown_slugs_says_nothing_was_found_and_names_them(client, brochure):
+    post(client, "ajouter", m="opticien")
+    html = page(post(client, "importer", m=["inconnu"], f=["zzz"]))
+    assert messages_of(html) == [
+        "Rien n’a été ajouté à votre sélection.",
+        "Aucun métier publié ne porte l’identifiant « inconnu » : ignoré.",
+        "Aucune formation publiée ne porte l’identifiant « zzz » : ignoré.",
+    ]
+    assert client.session["selection"] == {"m": ["opticien"], "f": []}
+
+
+def test_importing_names_the_unknown_slugs_beside_the_added_items(client, brochure):
+    html = page(post(client, "importer", m=["actuaire", "inconnu"]))
+    assert messages_of(html) == [
+        "1 élément ajouté à votre sélection.",
+        "Aucun métier publié ne porte l’identifiant « inconnu » : ignoré.",
+    ]
+
+
+def test_removing_an_item_not_in_the_selection_says_it_was_not_there(client, brochure):
+    post(client, "ajouter", f="bts")
+    html = page(post(client, "retirer", m="actuaire", next="/selection/"))
+    assert messages_of(html) == [
+        "« Actuaire » n’était pas dans votre sélection : rien n’a été retiré."
+    ]
+    assert len(selection_titles(html)) == 1
+
+
 def test_the_selection_pages_are_private_and_not_indexed(client, brochure):
     post(client, "ajouter", m="actuaire")
     for url in ("/selection/", "/selection/?m=actuaire"):

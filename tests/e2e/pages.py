@@ -28,7 +28,7 @@ PAGE_TYPES = [
     PageType("family", "/familles/autres-metiers/", "Les métiers de cette famille"),
     PageType("job-list", "/metiers/", "Page suivante"),
     PageType("job-list-filtered", "/metiers/?niveau=2&famille=autres-metiers", "à votre recherche"),
-    PageType("job-list-empty", "/metiers/?niveau=0&type_diplome=de", "Aucun métier ne correspond"),
+    PageType("job-list-empty", "/metiers/?niveau=0&type_diplome=de", "0 métier correspond"),
     PageType("job-list-invalid-filter", "/metiers/?niveau=zzz", "Un filtre n’a pas pu être"),
     PageType("job", "/metiers/technicien-en-prestations/", "Quelles études ?"),
     PageType(
