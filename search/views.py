@@ -27,7 +27,9 @@ class SearchView(TemplateView):
         kind = _last(self.request, "groupe")
         kind = kind if kind in DocumentKind.values else None
         page = _last(self.request, "page")
-        page = min(int(page), MAX_PAGE) if page.isdigit() and int(page) > 0 else 1
+        # Digits only, and few of them: int() refuses a string of thousands of digits.
+        page = min(int(page), MAX_PAGE) if page.isdigit() and 0 < len(page) <= 6 else 1
+        page = max(page, 1)
         results = search(raw, exact=exact, kind=kind, page=page)
         if kind and page > 1 and not results.groups:
             # An old or mistyped page number: the first page, and say so.

@@ -75,7 +75,9 @@ def test_an_opened_group_is_paged(client, brochure, monkeypatch):
 
 
 @pytest.mark.parametrize(
-    "params", [{"page": "999"}, {"page": "-1"}, {"page": "x"}, {"groupe": "zz"}]
+    "params",
+    [{"page": "999"}, {"page": "-1"}, {"page": "x"}, {"page": "9" * 5000}, {"groupe": "zz"}],
+    ids=["past-the-end", "negative", "letters", "5000-digits", "unknown-group"],
 )
 def test_bad_paging_parameters_never_fail(client, brochure, params):
     response = client.get("/recherche/", {"q": "mutuelle", "groupe": "metier", **params})
