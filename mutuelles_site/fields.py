@@ -21,8 +21,8 @@ class ProseFormField(forms.CharField):
 
 
 def without_control_characters(raw):
-    """`raw` with NUL and other control characters as spaces, spaces collapsed: the rule
-    of the search engine's clean() (search/query.py), which this layer cannot import."""
+    """`raw` with NUL and other control characters as spaces, spaces collapsed: what a
+    keyword box shows back and what the search engine searches (search/query.py)."""
     text = "".join(" " if unicodedata.category(c).startswith("C") else c for c in raw)
     return " ".join(text.split())
 

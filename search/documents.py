@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from .models import Place, SearchDocument
-from .text import compounds, is_significant, stem, stems, title_key, words
+from .text import compounds, is_significant, stem, title_key, words
 
 MAX_STEM_LENGTH = 60
 
@@ -36,7 +36,7 @@ def join(*parts):
 
 
 def search_document(kind, obj, document):
-    """The index row of `obj`, of this kind: its texts as shown, and its title's stems."""
+    """The index row of `obj`, of this kind: its texts as shown, its level and title key."""
     return SearchDocument(
         kind=kind,
         object_id=obj.pk,
@@ -46,7 +46,6 @@ def search_document(kind, obj, document):
         lead=document.lead,
         body=document.body,
         title_key=title_key(document.title),
-        title_stems=stems(document.title),
         level=document.level,
     )
 

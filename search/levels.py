@@ -75,10 +75,6 @@ class LevelReading:
     def label(self):
         return _labels.get(self.years, "")
 
-    @property
-    def question_words(self):
-        return QUESTION_WORDS
-
 
 def _at_or_below(years):
     below = [level for level in _labels if level <= years]

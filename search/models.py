@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 
-from .text import words
+from .text import phrase, words
 
 
 class DocumentKind(models.TextChoices):
@@ -43,8 +43,6 @@ class SearchDocument(models.Model):
     # Documents of equal rank come in the order of this number (text.title_key), then of
     # their id, on every database.
     title_key = models.BigIntegerField("clé de tri du titre")
-    # Folded, stemmed title, for the "closest titles" suggestions when nothing is found.
-    title_stems = models.TextField("racines du titre", blank=True)
     # A job's entry level in years after the bac (0, 2, 3, 4, 5); empty for other kinds.
     level = models.PositiveSmallIntegerField("niveau d'accès", null=True, blank=True)
 
@@ -138,10 +136,6 @@ class SearchWord(models.Model):
         return self.word
 
 
-def _folded(phrase):
-    return " ".join(words(phrase))
-
-
 class Synonym(models.Model):
     """A word people type and the guide's own words for it, kept by the editors.
 
@@ -202,12 +196,12 @@ class Synonym(models.Model):
         same = [
             other.pk
             for other in Synonym.objects.exclude(pk=self.pk)
-            if (_folded(other.typed), _folded(other.formal))
-            == (_folded(self.typed), _folded(self.formal))
+            if (phrase(other.typed), phrase(other.formal))
+            == (phrase(self.typed), phrase(self.formal))
         ]
         if same:
             raise ValidationError("Ce synonyme existe déjà.")
-        if self.typed and self.formal and _folded(self.typed) == _folded(self.formal):
+        if self.typed and self.formal and phrase(self.typed) == phrase(self.formal):
             raise ValidationError(
                 {"formal": "Les deux expressions sont identiques, aux accents près."}
             )

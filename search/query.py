@@ -8,10 +8,11 @@ the page saying so.
 
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from wordfreq import zipf_frequency
+
+from mutuelles_site.fields import without_control_characters
 
 from . import levels
 from .text import fold, is_significant, phrase, stem, words
@@ -87,16 +88,11 @@ class Query:
             self._stems[word] = stem(word)
         return self._stems[word]
 
-    @property
-    def stemmed_text(self):
-        """Every word of the text as its stem, as the documents' stems are stored."""
-        return " ".join(self.stem(word) for word in self.words)
-
 
 def clean(raw):
-    """Drop NUL and other control characters (PostgreSQL refuses NUL in text)."""
-    text = "".join(" " if unicodedata.category(c).startswith("C") else c for c in raw or "")
-    return " ".join(text.split())
+    """Drop NUL and other control characters (PostgreSQL refuses NUL in text), with the
+    rule the keyword boxes use (mutuelles_site/fields.py)."""
+    return without_control_characters(raw or "")
 
 
 def parse(raw, exact=False):

@@ -73,11 +73,6 @@ def compounds(text):
     return ["".join(part.split("-")) for part in COMPOUND.findall(fold(text))]
 
 
-def stems(text):
-    """The text as a string of stems padded with spaces, so ' stem ' finds a whole word."""
-    return " " + " ".join(stem(w) for w in words(text)) + " "
-
-
 def is_significant(word):
     return len(word) >= 2 and word not in STOPWORDS
 

@@ -88,6 +88,10 @@ class Migration(migrations.Migration):
             model_name='searchdocument',
             name='title_extra',
         ),
+        migrations.RemoveField(
+            model_name='searchdocument',
+            name='title_stems',
+        ),
         migrations.AddField(
             model_name='searchdocument',
             name='level',
