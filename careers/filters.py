@@ -6,6 +6,7 @@ from diplomas.filters import route_filter
 from diplomas.levels import LEVEL_CHOICES, Level
 from diplomas.models import DiplomaType
 from diplomas.routes import Route
+from mutuelles_site.compiled import CompiledQuery
 from mutuelles_site.filtering import FilterStateMixin, KeywordFilter
 
 from .models import Career, Family, Pathway
@@ -18,6 +19,19 @@ KEYWORD_MAX_LENGTH = 100
 DIPLOMA_TYPE_CHOICES = [
     (t.value, t.label) for t in DiplomaType if t not in (DiplomaType.OTHER, DiplomaType.CQP)
 ]
+
+
+def _family_choices():
+    """Published families as (slug, name, reaches route 1, … route N) rows, in Route order."""
+    reaches = {
+        f"reaches_{i}": Exists(Pathway.objects.published().by_route(route))
+        for i, route in enumerate(Route.values)
+    }
+    return Family.objects.published().annotate(**reaches).values_list("slug", "name", *reaches)
+
+
+# Built from the published rules alone: the same SQL on every request.
+FAMILY_CHOICES = CompiledQuery(_family_choices)
 
 
 class CareerFilter(FilterStateMixin, django_filters.FilterSet):
@@ -72,13 +86,7 @@ class CareerFilter(FilterStateMixin, django_filters.FilterSet):
         # One query per request, as a plain list: a callable would run again at validation
         # and at rendering. The same query says which routes lead to a published job (each
         # family row carries the same answers), for the route select.
-        reaches = {
-            f"reaches_{i}": Exists(Pathway.objects.published().by_route(route))
-            for i, route in enumerate(Route.values)
-        }
-        rows = list(
-            Family.objects.published().annotate(**reaches).values_list("slug", "name", *reaches)
-        )
+        rows = FAMILY_CHOICES.rows()
         famille = self.filters["famille"]
         famille.extra["choices"] = [row[:2] for row in rows]
         self.reached_routes = {

@@ -4,10 +4,9 @@ import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q
-from django.urls import reverse
 
 from diplomas.levels import LEVEL_CHOICES, Level, level_label, range_label
-from diplomas.models import Diploma, Speciality
+from diplomas.models import Diploma, DiplomaQuerySet, Speciality, SpecialityQuerySet
 from diplomas.routes import prepared_by, routes_of
 from mutuelles_site.fields import ProseField
 from mutuelles_site.folding import Folded
@@ -24,6 +23,7 @@ from mutuelles_site.provenance import (
     source_constraints,
     source_field,
 )
+from mutuelles_site.reversing import cached_reverse
 
 # Up to the first ".", "!", "?" or "…" that ends a sentence (the next one starts with a
 # capital, or the paragraph ends), or the whole first paragraph when none does.
@@ -31,8 +31,13 @@ FIRST_SENTENCE = re.compile(r"[^\n]*?[.!?…](?=\s+[A-ZÀ-ÖØ-Þ«]|\s*(\n|$))|
 
 
 class FamilyQuerySet(models.QuerySet):
+    @staticmethod
+    def published_condition(prefix=""):
+        """The rule of published(), as a Q on the family reached by `prefix` ("" or "…__")."""
+        return Q(**{f"{prefix}is_published": True})
+
     def published(self):
-        return self.filter(is_published=True)
+        return self.filter(self.published_condition())
 
     def with_career_counts(self):
         # Explicitly ordered: Django leaves Meta.ordering out of a GROUP BY query, and
@@ -40,7 +45,9 @@ class FamilyQuerySet(models.QuerySet):
         return (
             self.published()
             .annotate(
-                career_count=Count("careers", filter=Q(careers__in=Career.objects.published()))
+                career_count=Count(
+                    "careers", filter=CareerQuerySet.published_condition("careers__")
+                )
             )
             .order_by("position", "name")
         )
@@ -81,7 +88,7 @@ class Family(Reviewed, Updated, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("careers:family", args=[self.slug])
+        return cached_reverse("careers:family", self.slug)
 
     @property
     def intro_first_sentence(self):
@@ -94,25 +101,41 @@ class Family(Reviewed, Updated, models.Model):
 
 
 class CareerQuerySet(PreviewQuerySet):
+    @staticmethod
+    def published_condition(prefix=""):
+        """The rule of published() (the job and its family are published), as a Q on the job
+        reached by `prefix`. Joins rather than `__in` subqueries: the same rows, but a query
+        Django builds and compiles in half the time (profiled on the job pages)."""
+        return Q(**{f"{prefix}is_published": True}) & FamilyQuerySet.published_condition(
+            f"{prefix}family__"
+        )
+
     def published(self):
-        return self.filter(is_published=True, family__in=Family.objects.published())
+        return self.filter(self.published_condition())
 
     def for_list(self):
         return self.published().select_related("family")
+
+    def for_links(self):
+        """Published jobs with only what a link to one shows (its slug and titles): a list of
+        links loads no texts and fewer columns to build."""
+        return self.published().only("slug", "title_masculine", "title_feminine")
 
     def for_detail(self, *, drafts=False):
         """A job page's job, its rows and its testimonial; `drafts` (editors' preview) keeps
         unpublished jobs. The rows and the testimonial are those published() shows of a job
         this page may show, so only the page's own job is widened by a preview."""
         careers = self.with_is_public() if drafts else self.published()
+        # Only a preview widens the rows to its draft job; the public rules otherwise.
+        widened = careers if drafts else None
         return careers.select_related("family").prefetch_related(
             Prefetch(
                 "pathways",
-                Pathway.objects.published(careers=careers)
+                Pathway.objects.published(careers=widened)
                 .select_related("diploma", "speciality")
                 .order_by("position", "diploma__level", "diploma__short_name"),
             ),
-            Prefetch("testimonial", Testimonial.objects.published(careers=careers)),
+            Prefetch("testimonial", Testimonial.objects.published(careers=widened)),
         )
 
     def sorted_by(self, key):
@@ -235,7 +258,7 @@ class Career(Reviewed, SignedAddition, Updated, models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("careers:detail", args=[self.slug])
+        return cached_reverse("careers:detail", self.slug)
 
     def natural_key(self):
         return (self.slug,)
@@ -267,11 +290,18 @@ class PathwayQuerySet(models.QuerySet):
         A detail page passes the `careers` or `diplomas` it may show, which an editor's preview
         widens to a draft: the rows of the page's own object follow the page.
         """
-        careers = Career.objects.published() if careers is None else careers
-        diplomas = Diploma.objects.published() if diplomas is None else diplomas
-        return self.filter(career__in=careers, diploma__in=diplomas).filter(
-            Q(speciality=None) | Q(speciality__in=Speciality.objects.published(diplomas=diplomas))
+        if careers is None:
+            career = CareerQuerySet.published_condition("career__")
+        else:
+            career = Q(career__in=careers)
+        speciality = Q(speciality=None) | SpecialityQuerySet.published_condition(
+            "speciality__", diplomas=diplomas
         )
+        if diplomas is None:
+            diploma = DiplomaQuerySet.published_condition("diploma__")
+        else:
+            diploma = Q(diploma__in=diplomas)
+        return self.filter(career & diploma & speciality)
 
     def by_route(self, route):
         """Links whose diploma is prepared by `route` (a diplomas.routes.Route value)."""
@@ -415,7 +445,10 @@ class Pathway(SignedAddition, models.Model):
 class TestimonialQuerySet(models.QuerySet):
     def published(self, *, careers=None):
         """Published testimonials of a published job (or of `careers`, see Pathway's)."""
-        careers = Career.objects.published() if careers is None else careers
+        if careers is None:
+            return self.filter(is_published=True).filter(
+                CareerQuerySet.published_condition("career__")
+            )
         return self.filter(is_published=True, career__in=careers)
 
 
@@ -480,7 +513,7 @@ class Testimonial(Updated, models.Model):
         return f"{self.first_name}, {self.job_title}, {self.employer}"
 
     def get_absolute_url(self):
-        return reverse("careers:testimonials") + f"#{self.slug}"
+        return cached_reverse("careers:testimonials") + f"#{self.slug}"
 
     def natural_key(self):
         return (self.slug,)

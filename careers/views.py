@@ -94,7 +94,7 @@ class CareerDetailView(LowercaseSlugMixin, DraftPreviewMixin, DetailView):
         ]
         # One more than shown, to know whether to link to the rest.
         siblings = list(
-            Career.objects.for_list()
+            Career.objects.for_links()
             .filter(family=career.family)
             .exclude(pk=career.pk)[: RELATED_JOBS + 1]
         )

@@ -1,7 +1,6 @@
 import reversion
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 
 from mutuelles_site.fields import ProseField
 from mutuelles_site.preview import PreviewQuerySet
@@ -16,6 +15,7 @@ from mutuelles_site.provenance import (
     source_constraints,
     source_field,
 )
+from mutuelles_site.reversing import cached_reverse
 
 from .levels import LEVEL_CHOICES, Level, range_label
 
@@ -80,14 +80,21 @@ def types_in_category(category):
 
 
 class DiplomaQuerySet(PreviewQuerySet):
+    @staticmethod
+    def published_condition(prefix=""):
+        """The rule of published(), as a Q on the diploma reached by `prefix` ("" or "…__")."""
+        return Q(**{f"{prefix}is_published": True})
+
     def published(self):
-        return self.filter(is_published=True)
+        return self.filter(self.published_condition())
 
     def for_detail(self, *, drafts=False):
         """A diploma page's diploma; `drafts` (editors' preview) keeps unpublished ones."""
         diplomas = self.with_is_public() if drafts else self.published()
+        # Only a preview widens the specialities to its draft diploma.
+        widened = diplomas if drafts else None
         return diplomas.prefetch_related(
-            models.Prefetch("specialities", Speciality.objects.published(diplomas=diplomas)),
+            models.Prefetch("specialities", Speciality.objects.published(diplomas=widened)),
         )
 
 
@@ -274,7 +281,7 @@ class Diploma(Reviewed, SignedAddition, Updated, models.Model):
         return self.short_name
 
     def get_absolute_url(self):
-        return reverse("diplomas:detail", args=[self.slug])
+        return cached_reverse("diplomas:detail", self.slug)
 
     def natural_key(self):
         return (self.slug,)
@@ -312,11 +319,20 @@ class Diploma(Reviewed, SignedAddition, Updated, models.Model):
 
 
 class SpecialityQuerySet(models.QuerySet):
+    @staticmethod
+    def published_condition(prefix="", *, diplomas=None):
+        """The rule of published(), as a Q on the speciality reached by `prefix`: it is
+        published, and so is its diploma (or its diploma is one of `diplomas`)."""
+        if diplomas is None:
+            diploma = DiplomaQuerySet.published_condition(f"{prefix}diploma__")
+        else:
+            diploma = Q(**{f"{prefix}diploma__in": diplomas})
+        return Q(**{f"{prefix}is_published": True}) & diploma
+
     def published(self, *, diplomas=None):
         """Published specialities of a published diploma; a diploma page passes the
         `diplomas` it may show, which an editor's preview widens to a draft."""
-        diplomas = Diploma.objects.published() if diplomas is None else diplomas
-        return self.filter(is_published=True, diploma__in=diplomas)
+        return self.filter(self.published_condition(diplomas=diplomas))
 
 
 class SpecialityManager(models.Manager.from_queryset(SpecialityQuerySet)):

@@ -41,8 +41,9 @@ class DiplomaDetailView(LowercaseSlugMixin, DraftPreviewMixin, DetailView):
 
     def get_queryset(self):
         diplomas = super().get_queryset()
+        # Only a preview widens the rows to its draft diploma; the public rules otherwise.
         pathways = (
-            Pathway.objects.published(diplomas=diplomas)
+            Pathway.objects.published(diplomas=diplomas if self.may_preview() else None)
             .select_related("career", "speciality")
             .order_by("career__family__position", "career__position")
         )

@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Django's own widget templates, for FORM_RENDERER below.
+    "django.forms",
     "django_filters",
     "rest_framework",
     "drf_spectacular",
@@ -126,6 +128,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "mutuelles_site.context_processors.site_links",
             ],
             # Tags of the project's helpers, which is no app: provenance marks and notes,
             # the breadcrumb, the <head> read by search engines.
@@ -137,6 +140,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render through TEMPLATES, so that templates/django/forms/ can replace one of
+# Django's widget templates (the select, whose options it writes in place: faster).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": dj_database_url.parse(

@@ -7,7 +7,6 @@ which links to its dated explanation on the schéma.
 """
 
 from django import template
-from django.urls import reverse
 from django.utils.html import format_html
 
 from diplomas.levels import (
@@ -18,6 +17,7 @@ from diplomas.levels import (
     NATIONAL_LEVELS_URL,
     Level,
 )
+from mutuelles_site.reversing import cached_reverse
 
 register = template.Library()
 
@@ -29,7 +29,7 @@ def _level_html(value, national):
     return format_html(
         '{} (<a class="level-note" href="{}#{}">niveau {}</a>)',
         level.label,
-        reverse("diplomas:schema"),
+        cached_reverse("diplomas:schema"),
         NATIONAL_LEVELS_ANCHOR,
         NATIONAL_LEVEL[level],
     )

@@ -9,8 +9,8 @@
 
 from django import template
 from django.core.exceptions import DisallowedHost
-from django.urls import reverse
 
+from mutuelles_site.reversing import cached_reverse
 from mutuelles_site.structured_data import breadcrumb_list
 
 register = template.Library()
@@ -25,7 +25,7 @@ def breadcrumb(context, *trail):
     (shown with aria-current="page", not linked); with no argument, this page is the home.
     """
     *above, current = ("Accueil", *trail) if trail else ("Accueil",)
-    crumbs = [] if not trail else [("Accueil", reverse("home"))]
+    crumbs = [] if not trail else [("Accueil", cached_reverse("home"))]
     crumbs += list(zip(above[1::2], above[2::2], strict=True))
     request = context.get("request")
     data = breadcrumb_list(request, crumbs, current) if crumbs and request else None
