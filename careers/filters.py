@@ -2,7 +2,7 @@ import django_filters
 from django import forms
 from django.db.models import Exists
 
-from diplomas.filters import route_filter
+from diplomas.filters import PublishedDiplomaFilter, route_filter
 from diplomas.levels import LEVEL_CHOICES, Level
 from diplomas.models import DiplomaType
 from diplomas.routes import Route
@@ -36,7 +36,7 @@ FAMILY_CHOICES = CompiledQuery(_family_choices)
 
 class CareerFilter(FilterStateMixin, django_filters.FilterSet):
     """The job list's filters and sort, all in the URL (`famille`, `niveau`, `type_diplome`,
-    `voie`, `tri`, `q`)."""
+    `voie`, `formation`, `tri`, `q`)."""
 
     orderings = ("tri",)
     searches = ("q",)
@@ -60,6 +60,8 @@ class CareerFilter(FilterStateMixin, django_filters.FilterSet):
         empty_label="Tous les types de diplôme",
     )
     voie = route_filter("filter_route")
+    # No select: a diploma page links to it; the list says it and offers to remove it.
+    formation = PublishedDiplomaFilter(label="Formation", method="filter_diploma")
     tri = django_filters.ChoiceFilter(
         label="Trier par",
         choices=[("titre", "Intitulé (A à Z)"), ("niveau", "Niveau d’accès (du plus accessible)")],
@@ -121,6 +123,8 @@ class CareerFilter(FilterStateMixin, django_filters.FilterSet):
             return f"accessibles par un diplôme de type « {label} »"
         if name == "voie":
             return f"accessibles par la voie « {label} »"
+        if name == "formation":
+            return f"accessibles par le diplôme « {value.full_name} »"
         if name == "tri":
             return "triés par intitulé" if value == "titre" else "triés par niveau d’accès"
         return f"correspondant à « {value} »"
@@ -134,6 +138,10 @@ class CareerFilter(FilterStateMixin, django_filters.FilterSet):
 
     def filter_route(self, queryset, name, value):
         careers = Pathway.objects.published().by_route(value)
+        return queryset.filter(pk__in=careers.values("career_id"))
+
+    def filter_diploma(self, queryset, name, value):
+        careers = Pathway.objects.published().filter(diploma=value)
         return queryset.filter(pk__in=careers.values("career_id"))
 
     def sort(self, queryset, name, value):

@@ -3,7 +3,8 @@ import re
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from diplomas.levels import LEVEL_CHOICES, Level, level_label, range_label
 from diplomas.models import Diploma, DiplomaQuerySet, Speciality, SpecialityQuerySet
@@ -306,6 +307,27 @@ class PathwayQuerySet(models.QuerySet):
     def by_route(self, route):
         """Links whose diploma is prepared by `route` (a diplomas.routes.Route value)."""
         return self.filter(prepared_by(route, prefix="diploma__"))
+
+    def of_first_careers(self, count):
+        """These rows, kept for their first `count` jobs in the brochure's order (family,
+        then job): a page that shows a few of many jobs fetches the rows of those only."""
+        careers = Career.objects.filter(pk__in=self.values("career_id")).order_by(
+            "family__position", "position", "pk"
+        )[:count]
+        return self.filter(career__in=careers)
+
+    def career_count_of_diploma(self):
+        """An expression for annotating diplomas: how many jobs these rows lead to from the
+        outer diploma, a job counted once through several specialities (0 for none). One
+        subquery in the diploma's own query, however many jobs it counts."""
+        counts = (
+            self.filter(diploma=OuterRef("pk"))
+            .order_by()
+            .values("diploma")
+            .annotate(total=Count("career", distinct=True))
+            .values("total")
+        )
+        return Coalesce(Subquery(counts), 0)
 
 
 class PathwayManager(models.Manager.from_queryset(PathwayQuerySet)):

@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
 from diplomas.levels import LEVEL_CHOICES
 from mutuelles_site.addresses import LowercaseSlugMixin
 from mutuelles_site.filtering import FilteredListView, results_url
+from mutuelles_site.pagination import ForgivingPaginationMixin
 from mutuelles_site.preview import DraftPreviewMixin
 from mutuelles_site.structured_data import website
 
@@ -16,6 +18,9 @@ from .structured_data import occupation
 # rest are one link away, in the job list filtered by the family.
 FAMILY_PAGE_JOBS = 24
 RELATED_JOBS = 12
+# The jobs the comparison's « Ajouter un métier » offers, in the brochure's order: the others
+# are ticked in the job list (its « Choisir d’autres métiers à comparer » link).
+COMPARE_CHOICES = 60
 
 
 class HomeView(TemplateView):
@@ -121,8 +126,9 @@ class CompareView(TemplateView):
         context.update(
             comparison=comparison,
             careers=comparison.careers,
-            # The jobs one more can be chosen from, whatever page of the list they are on.
-            addable=Career.objects.for_list().exclude(pk__in=chosen),
+            # The jobs one more can be chosen from, whatever page of the list they are on (the
+            # first COMPARE_CHOICES: a select of thousands would outweigh the comparison).
+            addable=Career.objects.for_list().exclude(pk__in=chosen)[:COMPARE_CHOICES],
             min_jobs=MIN_JOBS,
             max_jobs=MAX_JOBS,
             # Printed on a landscape page, whose width holds at most 4 columns.
@@ -131,12 +137,20 @@ class CompareView(TemplateView):
         return context
 
 
-class TestimonialListView(ListView):
+class TestimonialListView(ForgivingPaginationMixin, ListView):
+    """The published testimonials, a page at a time as the job list."""
+
     template_name = "careers/testimonial_list.html"
     context_object_name = "testimonials"
+    paginate_by = settings.PAGE_SIZE
 
     def get_queryset(self):
-        return Testimonial.objects.published().select_related("career")
+        # Copies of a job share its position: the pk keeps each page's share fixed.
+        return (
+            Testimonial.objects.published()
+            .select_related("career")
+            .order_by("career__family__position", "career__position", "pk")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

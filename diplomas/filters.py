@@ -1,7 +1,10 @@
 import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from mutuelles_site.filtering import FilterStateMixin
+from mutuelles_site.slugs import read_slug, shown
 
 from .levels import LEVEL_CHOICES, Level
 from .models import Diploma, DiplomaCategory, types_in_category
@@ -16,6 +19,40 @@ def route_filter(method):
         method=method,
         empty_label="Toutes les voies",
     )
+
+
+class PublishedDiplomaField(forms.CharField):
+    """A published diploma named by its slug (`bts`): cleans to the Diploma, found with one
+    query and only when asked, never a list of every diploma. A hidden input: the lists
+    reach it through links (a diploma page's « voir tous les métiers »), not a select."""
+
+    widget = forms.HiddenInput
+    default_error_messages = {
+        "unknown": "Aucune formation publiée ne porte l’identifiant « %(slug)s »."
+    }
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
+        # Something that can be no slug (a NUL, which PostgreSQL refuses) never reaches the
+        # database.
+        slug = read_slug(value)
+        diploma = Diploma.objects.published().filter(slug=slug).first() if slug else None
+        if diploma is None:
+            raise ValidationError(
+                self.error_messages["unknown"], code="unknown", params={"slug": shown(value)}
+            )
+        return diploma
+
+    def prepare_value(self, value):
+        return value.slug if isinstance(value, Diploma) else value
+
+
+class PublishedDiplomaFilter(django_filters.CharFilter):
+    """A list's `?formation=<slug>`, whose value is a published Diploma (PublishedDiplomaField)."""
+
+    field_class = PublishedDiplomaField
 
 
 class DiplomaFilter(FilterStateMixin, django_filters.FilterSet):

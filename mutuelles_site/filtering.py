@@ -97,6 +97,28 @@ class FilterStateMixin:
         return ", ".join([self.title or self.plural, *sorts]) + "."
 
     @property
+    def hidden_criteria(self):
+        """The valid filters the form shows no field for (the job list's `formation`), each
+        as {"criterion": its words, "without": the list's address query without it}: the
+        page says them, and offers to remove them, as no select can."""
+        if not self.is_bound:
+            return []
+        self.form.is_valid()
+        found = []
+        for field in self.form.hidden_fields():
+            value = self.form.cleaned_data.get(field.name)
+            if value in (None, ""):
+                continue
+            without = self.data.copy()
+            without.pop(field.name, None)
+            # A shorter list starts again at its first page (every list's `page`).
+            without.pop("page", None)
+            found.append(
+                {"criterion": self.criterion(field.name, value), "without": without.urlencode()}
+            )
+        return found
+
+    @property
     def has_input(self):
         """True when the URL carries any filter, valid or not: worth offering a reset."""
         return any(self.data.get(name) for name in self.filters)

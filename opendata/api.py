@@ -197,7 +197,13 @@ CAREER_FILTERS = [
         "famille",
         OpenApiTypes.STR,
         description="Identifiant (slug) d’une famille de métiers, voir /api/v1/familles/.",
-    )
+    ),
+    OpenApiParameter(
+        "formation",
+        OpenApiTypes.STR,
+        description="Identifiant (slug) d’une formation publiée, voir /api/v1/formations/ : "
+        "les métiers auxquels elle mène.",
+    ),
 ]
 
 

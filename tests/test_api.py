@@ -77,6 +77,7 @@ def test_unpublished_diplomas_and_families_stay_out(client, brochure):
         {"type_diplome": "de"},
         {"voie": "apprentissage"},
         {"q": "infirmiere"},
+        {"formation": "bts"},
         {"niveau": "3", "voie": "formation-initiale", "tri": "titre"},
     ],
 )
@@ -149,6 +150,8 @@ def test_a_job_without_additions_has_no_addition_note(client, db):
         ("/api/v1/metiers/?couleur=bleu", 400),
         ("/api/v1/metiers/?niveau=7", 400),
         ("/api/v1/metiers/?famille=inconnue", 400),
+        ("/api/v1/metiers/?formation=inconnue", 400),
+        ("/api/v1/metiers/?formation=%00", 400),
         ("/api/v1/formations/?apprentissage=peut-etre", 400),
         ("/api/v1/metiers/actuaire/?niveau=2", 400),
         ("/api/v1/metiers/?page=999999999999999999999", 404),
