@@ -308,14 +308,6 @@ class PathwayQuerySet(models.QuerySet):
         """Links whose diploma is prepared by `route` (a diplomas.routes.Route value)."""
         return self.filter(prepared_by(route, prefix="diploma__"))
 
-    def of_first_careers(self, count):
-        """These rows, kept for their first `count` jobs in the brochure's order (family,
-        then job): a page that shows a few of many jobs fetches the rows of those only."""
-        careers = Career.objects.filter(pk__in=self.values("career_id")).order_by(
-            "family__position", "position", "pk"
-        )[:count]
-        return self.filter(career__in=careers)
-
     def career_count_of_diploma(self):
         """An expression for annotating diplomas: how many jobs these rows lead to from the
         outer diploma, a job counted once through several specialities (0 for none). One

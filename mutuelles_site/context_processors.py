@@ -6,6 +6,8 @@ from .reversing import cached_reverse
 SITE_LINKS = {
     "home": "home",
     "careers": "careers:list",
+    "families": "careers:families",
+    "compare": "careers:compare",
     "diplomas": "diplomas:list",
     "schema": "diplomas:schema",
     "testimonials": "careers:testimonials",

@@ -57,4 +57,5 @@ def national_levels_note():
         "source": NATIONAL_LEVELS_SOURCE,
         "url": NATIONAL_LEVELS_URL,
         "anchor": NATIONAL_LEVELS_ANCHOR,
+        "schema_url": cached_reverse("diplomas:schema"),
     }
