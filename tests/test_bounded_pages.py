@@ -1,30 +1,19 @@
 """No page grows with the content: with 100 times the brochure's jobs, diplomas and
 testimonials, the family and job pages stay small and their query count flat."""
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from careers.management.commands.build_bench_content import multiply_content
 from careers.models import Career, Family
 
 from .html_pages import elements, hrefs, page
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parent.parent
 MAX_BYTES = 30_000
 BUDGET = 4
-
-
-def multiply_content(copies):
-    """The benchmark's own builder (bench/search_bench.py), so both measure the same site."""
-    spec = importlib.util.spec_from_file_location("search_bench", ROOT / "bench/search_bench.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.multiply_content(copies)
 
 
 def fetch(client, url):
