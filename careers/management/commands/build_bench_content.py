@@ -96,7 +96,8 @@ def stored_fingerprint():
 
 class Command(BaseCommand):
     help = (
-        "Build the database DATABASE_URL names (a bench database: it is dropped first) with "
+        "Build the database DATABASE_URL names (bench-N.sqlite3 or *_benchN: it is dropped "
+        "first) with "
         "--copies times the brochure's content and its search index. Does nothing when it "
         "was already built with the same copies, migrations, fixtures and builder."
     )
@@ -109,9 +110,13 @@ class Command(BaseCommand):
             raise CommandError("--copies must be between 1 and 1000")
         database = settings.DATABASES["default"]
         name = str(database["NAME"])
-        # Only a database named for benchmarks is ever dropped: never the site's own.
-        if "bench" not in Path(name).name:
-            raise CommandError(f"{name!r} is not a bench database (its name must hold 'bench')")
+        # Only a database named for this benchmark is ever dropped, never the site's own:
+        # bench-N.sqlite3, or a name ending in _benchN (as `make bench-pages` names them).
+        if not (Path(name).name == f"bench-{copies}.sqlite3" or name.endswith(f"_bench{copies}")):
+            raise CommandError(
+                f"{name!r} is not a bench database for {copies} copies: its name must be "
+                f"bench-{copies}.sqlite3 or end in _bench{copies}"
+            )
         if connection.vendor == "sqlite":
             Path(name).parent.mkdir(parents=True, exist_ok=True)
         wanted = fingerprint(copies)
