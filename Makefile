@@ -67,38 +67,67 @@ SERVE_ENV = env DJANGO_ENV=production SECRET_KEY='$(SECRET_KEY)' \
 	ALLOWED_HOSTS='$(ALLOWED_HOSTS)' DATABASE_URL='$(DATABASE_URL)' \
 	SECURE_SSL_REDIRECT=false SECURE_COOKIES=false
 
-serve: load
+# SERVE_NEEDS=install serves the database as it is, without migrating or loading it.
+SERVE_NEEDS ?= load
+serve: $(SERVE_NEEDS)
 	@mkdir -p var
 	@$(SERVE_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
 	@echo "Serving http://$(SERVE_ADDRESS)/ with $(WEB_CONCURRENCY) gunicorn workers, DJANGO_ENV=production"
 	@$(SERVE_ENV) $(BIN)/gunicorn mutuelles_site.wsgi --bind $(SERVE_ADDRESS) \
 		--workers $(WEB_CONCURRENCY) --pid $(SERVE_PIDFILE) --timeout 30 --error-logfile - --no-control-socket
 
-# The search benchmark, then a load test against a running `make serve`: 50 users for 60 s,
-# then figures. Stops by itself.
-bench: bench-search
+# A load test of the public pages (bench/locustfile.py): starts `make serve` itself on a free
+# port (2 x cores + 1 workers, page cache on unless PAGE_CACHE=false; REDIS_URL and
+# DATABASE_URL are passed on), 10 s of warm-up, 50 users for 60 s, prints requests/s, p50,
+# p99, errors and each worker's memory before and after, saves them in bench/results/ and
+# stops the server. Bounded: locust is killed 60 s past its time, the server start at 120 s.
+bench: install
 	$(BIN)/python -m pip install --quiet -e ".[test,load]"
-	$(BIN)/python bench/load.py --host http://$(SERVE_ADDRESS) --pidfile $(SERVE_PIDFILE)
+	PAGE_CACHE=$${PAGE_CACHE:-true} $(BIN)/python bench/load.py --serve --output-dir bench/results
 
 # Server CPU per request of the main pages against a bare Django app, measured in the same
 # run by the shared load tool (its README explains each figure), against `make serve` with
 # two workers. Pages are served from the cache (give REDIS_URL to share it between the
 # workers: without it production caches no page); PAGE_CACHE=false measures them rendered.
-# The JSON lands in bench/results/.
+# CONTENT_COPIES=100 serves a bench database with 100x the content instead (built once by
+# build_bench_content, rebuilt when the copies, migrations or fixtures change):
+# var/bench-100.sqlite3, or <name>_bench100 next to a PostgreSQL DATABASE_URL's database.
+# The JSON lands in bench/results/, named for database, content size, cache and page cache;
+# bench/summary.py prints its table. BENCH_VENV is absolute: setup uses it from another folder.
 LOAD_TOOLS ?= ../shared/tools/load
-BENCH_VENV ?= var/bench-venv
+BENCH_VENV ?= $(CURDIR)/var/bench-venv
 BENCH_ARGS ?= --seconds 3 --rounds 5
-BENCH_PATHS ?= / /metiers/ '/metiers/?niveau=2&famille=gestion-des-adherents' \
-	/metiers/actuaire/ /formations/bts/ /familles/gestion-des-adherents/ '/recherche/?q=actuaire'
+CONTENT_COPIES ?= 1
+# Past the last page at 1x, ?page=50 answers the first page (200).
+BENCH_PATHS ?= / /metiers/ '/metiers/?niveau=2&famille=gestion-des-adherents' '/metiers/?page=50' \
+	/metiers/actuaire/ '/metiers/comparer/?m=actuaire&m=opticien' /formations/bts/ \
+	/familles/gestion-des-adherents/ '/recherche/?q=actuaire'
+DB_VENDOR = $(firstword $(subst :, ,$(DATABASE_URL)))
+ifeq ($(CONTENT_COPIES),1)
+BENCH_DATABASE_URL = $(DATABASE_URL)
+BENCH_SERVE_NEEDS = load
+else
+BENCH_DATABASE_URL = $(if $(filter sqlite%,$(DB_VENDOR)),sqlite:///$(CURDIR)/var/bench-$(CONTENT_COPIES).sqlite3,$(shell \
+	printf '%s' '$(DATABASE_URL)' | sed -E 's#^([^?]*)#\1_bench$(CONTENT_COPIES)#'))
+# load_content would give every copy a first version: the bench database is served as built.
+BENCH_SERVE_NEEDS = install
+endif
+# As settings.py decides: the page cache is on by default in production only with Redis.
+BENCH_PAGE_CACHE = $(or $(PAGE_CACHE),$(if $(REDIS_URL),true,false))
+BENCH_NAME = $(DB_VENDOR)-x$(CONTENT_COPIES)-$(if $(REDIS_URL),redis,locmem)-cache-$(BENCH_PAGE_CACHE)
 bench-pages: install
 	@mkdir -p bench/results var
+	$(if $(filter-out 1,$(CONTENT_COPIES)),DATABASE_URL='$(BENCH_DATABASE_URL)' \
+		$(MANAGE) build_bench_content --copies $(CONTENT_COPIES))
 	$(LOAD_TOOLS)/setup $(BENCH_VENV)
+	@out=bench/results/pages-$$(date -u +%Y%m%d-%H%M%S)-$(BENCH_NAME).json; \
 	$(LOAD_TOOLS)/bench --baseline --baseline-venv $(BENCH_VENV) $(BENCH_ARGS) \
 		--target-cwd $(CURDIR) --target-url 'http://127.0.0.1:{port}' \
-		--target-cmd '$(MAKE) --no-print-directory serve VENV=$(VENV) WEB_CONCURRENCY=2 \
-			SERVE_ADDRESS=127.0.0.1:{port}' \
-		--paths $(BENCH_PATHS) \
-		--output bench/results/pages-$$(date -u +%Y%m%d-%H%M%S)-cache-$${PAGE_CACHE:-default}.json
+		--target-cmd "$(MAKE) --no-print-directory serve VENV=$(VENV) WEB_CONCURRENCY=2 \
+			SERVE_ADDRESS=127.0.0.1:{port} SERVE_NEEDS=$(BENCH_SERVE_NEEDS) \
+			DATABASE_URL='$(BENCH_DATABASE_URL)' CACHE_KEY_PREFIX=bench-$(BENCH_NAME)" \
+		--paths $(BENCH_PATHS) --output $$out \
+	&& $(BIN)/python bench/summary.py $$out
 
 # make backup [BACKUP=path.json]; make restore BACKUP=path.json (replaces the whole database).
 backup: install

@@ -1,12 +1,13 @@
 """Time the search engine with 100 times the brochure's content. A benchmark, not a test.
 
     .venv/bin/python bench/search_bench.py                     # SQLite
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/x make bench   # PostgreSQL
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/x make bench-search   # PostgreSQL
     .venv/bin/python bench/search_bench.py --copies 10 --runs 20 --random-page-cost 1.1
 
 It works in a throwaway database (a temporary SQLite file, or bench_<name> on PostgreSQL),
-created, filled and dropped by the script, so no real data is touched. Copies are bounded
-by --copies and every query by --runs and --seconds. Prints the median and p95 per query.
+created, filled (build_bench_content.multiply_content) and dropped by the script, so no real
+data is touched. Copies are bounded by --copies and every query by --runs and --seconds.
+Prints the median and p95 per query.
 """
 
 import argparse
@@ -26,9 +27,10 @@ import django  # noqa: E402
 django.setup()
 
 from django.conf import settings  # noqa: E402
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
+
+from careers.management.commands.build_bench_content import multiply_content  # noqa: E402
 
 QUERIES = [
     "educatrice",
@@ -78,46 +80,6 @@ def throwaway_database():
         database["TEST"]["NAME"] = f"bench_{database['NAME']}"
     setup_test_environment()
     return connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
-
-
-def multiply_content(copies):
-    """Add copies - 1 copies of every job, testimonial and diploma (bulk, without signals)."""
-    from careers.models import Career, Pathway, Testimonial
-    from diplomas.models import Diploma, Speciality
-
-    call_command("load_content", verbosity=0)
-    careers = list(Career.objects.all())
-    testimonials = {t.career_id: t for t in Testimonial.objects.all()}
-    pathways = list(Pathway.objects.all())
-    diplomas = list(Diploma.objects.all())
-    specialities = list(Speciality.objects.all())
-    for n in range(2, copies + 1):
-        new_careers = Career.objects.bulk_create(
-            [_copy(c, n, title_masculine=f"{c.title_masculine} {n}") for c in careers]
-        )
-        by_old = dict(zip([c.pk for c in careers], new_careers, strict=True))
-        Testimonial.objects.bulk_create(
-            [_copy(t, n, career=by_old[old]) for old, t in testimonials.items()]
-        )
-        Pathway.objects.bulk_create([_copy(p, n, career=by_old[p.career_id]) for p in pathways])
-        new_diplomas = Diploma.objects.bulk_create([_copy(d, n) for d in diplomas])
-        diploma_by_old = dict(zip([d.pk for d in diplomas], new_diplomas, strict=True))
-        Speciality.objects.bulk_create(
-            [_copy(s, n, diploma=diploma_by_old[s.diploma_id]) for s in specialities]
-        )
-    call_command("rebuild_search_index", verbosity=0)
-
-
-def _copy(obj, n, **changes):
-    fields = {
-        f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields if not f.primary_key
-    }
-    if "slug" in fields:
-        fields["slug"] = f"{fields['slug']}-{n}"
-    for name, value in changes.items():
-        fields.pop(f"{name}_id", None)
-        fields[name] = value
-    return type(obj)(**fields)
 
 
 def time_query(query, runs, seconds):

@@ -1,13 +1,11 @@
 """No page grows with the content: with 100 times the brochure's jobs, diplomas and
 testimonials, every public page stays small and within the query budget."""
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from careers.management.commands.build_bench_content import multiply_content
 from careers.models import Career, Family
 from diplomas.models import Diploma
 
@@ -15,17 +13,8 @@ from .html_pages import elements, hrefs, labelled, page
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parent.parent
 MAX_BYTES = 30_000
 BUDGET = 4
-
-
-def multiply_content(copies):
-    """The benchmark's own builder (bench/search_bench.py), so both measure the same site."""
-    spec = importlib.util.spec_from_file_location("search_bench", ROOT / "bench/search_bench.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.multiply_content(copies)
 
 
 def fetch(client, url):
