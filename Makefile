@@ -96,9 +96,11 @@ bench: install
 # bench/summary.py prints its table. BENCH_VENV is absolute: setup uses it from another folder.
 LOAD_TOOLS ?= ../shared/tools/load
 BENCH_VENV ?= $(CURDIR)/var/bench-venv
+# Through a variable: make runs a recipe line naming $(MAKE) even under `make -n`.
+SERVE_MAKE = $(MAKE)
 BENCH_ARGS ?= --seconds 3 --rounds 5
 CONTENT_COPIES ?= 1
-# Past the last page at 1x, ?page=50 answers the first page (200).
+# Past the last page at 1x, ?page=50 answers the last page (200).
 BENCH_PATHS ?= / /metiers/ '/metiers/?niveau=2&famille=gestion-des-adherents' '/metiers/?page=50' \
 	/metiers/actuaire/ '/metiers/comparer/?m=actuaire&m=opticien' /formations/bts/ \
 	/familles/gestion-des-adherents/ '/recherche/?q=actuaire'
@@ -119,11 +121,13 @@ bench-pages: install
 	@mkdir -p bench/results var
 	$(if $(filter-out 1,$(CONTENT_COPIES)),DATABASE_URL='$(BENCH_DATABASE_URL)' \
 		$(MANAGE) build_bench_content --copies $(CONTENT_COPIES))
+	@test -x $(LOAD_TOOLS)/bench || { echo "The shared load tools are not at $(LOAD_TOOLS):" \
+		"give their folder, e.g. make bench-pages LOAD_TOOLS=/path/to/tools/load"; exit 2; }
 	$(LOAD_TOOLS)/setup $(BENCH_VENV)
 	@out=bench/results/pages-$$(date -u +%Y%m%d-%H%M%S)-$(BENCH_NAME).json; \
 	$(LOAD_TOOLS)/bench --baseline --baseline-venv $(BENCH_VENV) $(BENCH_ARGS) \
 		--target-cwd $(CURDIR) --target-url 'http://127.0.0.1:{port}' \
-		--target-cmd "$(MAKE) --no-print-directory serve VENV=$(VENV) WEB_CONCURRENCY=2 \
+		--target-cmd "$(SERVE_MAKE) --no-print-directory serve VENV=$(VENV) WEB_CONCURRENCY=2 \
 			SERVE_ADDRESS=127.0.0.1:{port} SERVE_NEEDS=$(BENCH_SERVE_NEEDS) \
 			DATABASE_URL='$(BENCH_DATABASE_URL)' CACHE_KEY_PREFIX=bench-$(BENCH_NAME)" \
 		--paths $(BENCH_PATHS) --output $$out \

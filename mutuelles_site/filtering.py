@@ -9,10 +9,11 @@ from urllib.parse import urlencode
 
 import django_filters
 from django.conf import settings
+from django.db import models
 from django.http import HttpResponsePermanentRedirect, QueryDict
 from django_filters.views import FilterView
 
-from .fields import KeywordFormField
+from .fields import KeywordFormField, without_control_characters
 from .pagination import ForgivingPaginationMixin
 
 # The parameter a list item's link carries: the list's own query, to lead back to it.
@@ -22,6 +23,30 @@ RESULTS_MAX_LENGTH = 1000
 # A query longer than this is served as it is, not redirected: no browser or proxy is
 # sure to follow a longer address, and no form of the site builds one.
 REDIRECT_MAX_LENGTH = 2000
+
+
+def joined(criteria):
+    """The criteria as one phrase, a head word said once for its run of criteria.
+
+    ["de la famille « G »", "accessibles avec bac + 2", "accessibles par la voie « A »"]
+    -> "de la famille « G », accessibles avec bac + 2 et par la voie « A »". Only a head
+    word longer than three letters is shared ("accessibles", not "de"): « de la famille
+    … et niveau … » would drop a needed article.
+    """
+    runs = []
+    for criterion in criteria:
+        head, _, rest = criterion.partition(" ")
+        if runs and len(head) > 3 and runs[-1][0] == head and rest:
+            runs[-1][1].append(rest)
+        else:
+            runs.append((head, [criterion]))
+    phrases = []
+    for _head, parts in runs:
+        if len(parts) == 1:
+            phrases.append(parts[0])
+        else:
+            phrases.append(f"{', '.join(parts[:-1])} et {parts[-1]}")
+    return ", ".join(phrases)
 
 
 class FilterStateMixin:
@@ -79,7 +104,7 @@ class FilterStateMixin:
         filter narrows the list (the page keeps its own title).
         """
         criteria = self.criteria
-        return f"{self.plural} {', '.join(criteria)}" if criteria else ""
+        return f"{self.plural} {joined(criteria)}" if criteria else ""
 
     @property
     def sentence(self):
@@ -212,6 +237,18 @@ class FilteredListView(ForgivingPaginationMixin, FilterView):
             return super().get(request, *args, **kwargs)
         return HttpResponsePermanentRedirect(f"{request.path}?{query}" if query else request.path)
 
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        # Filters echo what they were given (a value in an error message, a box's value):
+        # they read it without control characters, so a NUL in the address never reaches
+        # the page.
+        if kwargs["data"] is not None:
+            data = QueryDict(mutable=True)
+            for name, values in kwargs["data"].lists():
+                data.setlist(name, [without_control_characters(value) for value in values])
+            kwargs["data"] = data
+        return kwargs
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["results_link"] = results_link(self.shown_query())
@@ -227,7 +264,14 @@ class FilteredListView(ForgivingPaginationMixin, FilterView):
             filterset.form.is_valid()
             for name, value in filterset.form.cleaned_data.items():
                 if name not in filterset.orderings and value not in (None, ""):
-                    query[name] = self.request.GET[name]
+                    field = filterset.form.fields[name]
+                    # An object named by its slug is addressed by its own slug, however
+                    # the link wrote it (?formation=BTS is ?formation=bts).
+                    query[name] = (
+                        field.prepare_value(value)
+                        if isinstance(value, models.Model)
+                        else filterset.data[name]
+                    )
         # The page shown: ?page=99 of a 2-page list is page 2's address.
         if self.page_number > 1:
             query[self.page_kwarg] = str(self.page_number)

@@ -220,6 +220,12 @@ def _mark_public(response, etag, last_modified):
     patch_vary_headers(response, ["Cookie"])
 
 
+def _not_modified_response(etag, last_modified):
+    response = HttpResponseNotModified()
+    _mark_public(response, etag, last_modified)
+    return response
+
+
 def _storable(response):
     # Requests with a session never get here: nobody is logged in.
     if response.status_code != 200 or response.streaming or response.cookies:
@@ -250,16 +256,16 @@ class PageCacheMiddleware:
         if version is None:
             return self.get_response(request)
         etag, last_modified = version
-        if _not_modified(request, etag, last_modified):
-            response = HttpResponseNotModified()
-            _mark_public(response, etag, last_modified)
-            return response
         key = (
             "page-cache:page:"
             + hashlib.sha256(f"{etag}|{_normalised_url(request)}".encode()).hexdigest()
         )
+        # A 304 only for an address that answers a public 200: one ETag serves every page,
+        # so a redirect or a 404 must not be confirmed by it. A stored page is a 200.
         stored = _guarded(cache.get, key)
         if stored is not None:
+            if _not_modified(request, etag, last_modified):
+                return _not_modified_response(etag, last_modified)
             status, headers, content = stored
             response = HttpResponse(content, status=status)
             for name, value in headers:
@@ -272,6 +278,8 @@ class PageCacheMiddleware:
             _guarded(
                 cache.set, key, (response.status_code, headers, response.content), PAGE_TIMEOUT
             )
+            if _not_modified(request, etag, last_modified):
+                return _not_modified_response(etag, last_modified)
         elif response.cookies and not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True)
         return response

@@ -15,7 +15,8 @@ class ForgivingPaginationMixin:
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
-        raw = self.request.GET.get(self.page_kwarg, "1")
+        # An empty ?page= is the first page, as no page number is.
+        raw = self.request.GET.get(self.page_kwarg) or "1"
         try:
             page = paginator.page(raw)
         except PageNotAnInteger:
@@ -24,10 +25,16 @@ class ForgivingPaginationMixin:
                 "Le numéro de page demandé n’est pas valide : voici la première page."
             )
         except EmptyPage:
-            page = paginator.page(paginator.num_pages)
-            self.page_notice = (
-                f"La page {raw[:12]} n’existe pas : voici la dernière page ({paginator.num_pages})."
-            )
+            # Past the end, the last page is the nearest; 0 or below, the first.
+            if int(raw) < 1:
+                page = paginator.page(1)
+                self.page_notice = f"La page {raw[:12]} n’existe pas : voici la première page."
+            else:
+                page = paginator.page(paginator.num_pages)
+                self.page_notice = (
+                    f"La page {raw[:12]} n’existe pas : voici la dernière page "
+                    f"({paginator.num_pages})."
+                )
         self.page_number = page.number
         return paginator, page, page.object_list, page.has_other_pages()
 

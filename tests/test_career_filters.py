@@ -114,7 +114,8 @@ INVALID_CHOICE = "Sélectionnez un choix valide. {} n’en fait pas partie."
         ),
         ({"page": "999999"}, "La page 999999 n’existe pas : voici la dernière page (2)."),
         ({"page": "abc"}, "Le numéro de page demandé n’est pas valide : voici la première page."),
-        ({"page": "-1"}, "La page -1 n’existe pas : voici la dernière page (2)."),
+        ({"page": "-1"}, "La page -1 n’existe pas : voici la première page."),
+        ({"page": "0"}, "La page 0 n’existe pas : voici la première page."),
     ],
 )
 def test_bad_parameters_give_a_normal_page_with_a_message(client, brochure, query, message):
@@ -204,3 +205,10 @@ def test_an_invalid_filter_alone_lists_everything_and_offers_a_reset(client, bro
     html = page(client.get("/metiers/", {"famille": "inconnue"}))
     assert result_count(html) == "15 métiers au total."
     assert reset_link(html) == "Réinitialiser les filtres"
+
+
+@pytest.mark.parametrize("address", ["/temoignages/?page=", "/formations/?page="])
+def test_an_empty_page_number_is_the_first_page_without_a_notice(client, brochure, address):
+    response = client.get(address, follow=True)
+    assert texts(page(response), "p", class_="notice") == []
+    assert response.context["page_obj"].number == 1

@@ -99,3 +99,21 @@ def test_an_unpublished_diploma_is_unknown_to_the_job_list(client, brochure):
     assert texts(alert, "li") == [
         "Formation : Aucune formation publiée ne porte l’identifiant « bts »."
     ]
+
+
+def test_a_diploma_slug_in_capitals_has_the_lowercase_canonical_address(client, brochure):
+    document = page(client.get("/metiers/", {"formation": "BTS"}))
+    canonical = [
+        dict(link.attributes)["href"]
+        for link in elements(document, "link")
+        if dict(link.attributes).get("rel") == "canonical"
+    ]
+    assert canonical == ["http://testserver/metiers/?formation=bts"]
+
+
+@pytest.mark.parametrize("name", ["formation", "famille", "niveau", "type_diplome", "voie"])
+def test_a_control_character_in_a_filter_never_reaches_the_page(client, brochure, name):
+    response = client.get("/metiers/", {name: "a\x00b\x1bc"})
+    assert response.status_code == 200
+    assert "\x00" not in response.content.decode()
+    assert "\x1b" not in response.content.decode()

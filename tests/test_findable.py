@@ -169,7 +169,7 @@ def test_a_list_with_several_filters_is_titled_by_all_of_them_and_not_indexed(cl
     )
     assert text(element(document, "title")) == (
         "Métiers de la famille « Les autres métiers des mutuelles (fonctions supports) », "
-        "accessibles avec bac + 2, accessibles par la voie « Apprentissage » "
+        "accessibles avec bac + 2 et par la voie « Apprentissage » "
         "· Les métiers des mutuelles"
     )
     assert robots(document) == ["noindex"]

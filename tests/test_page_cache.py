@@ -160,10 +160,27 @@ def test_the_selection_and_the_admin_are_private_and_never_stored(client, editor
 def test_a_browser_revalidating_gets_304_without_any_query(client, job, django_assert_num_queries):
     etag = client.get(job.get_absolute_url())["ETag"]
     with django_assert_num_queries(0):
-        # Never fetched: no stored copy, yet the version answers.
-        response = Client().get("/familles/", HTTP_IF_NONE_MATCH=etag)
+        response = Client().get(job.get_absolute_url(), HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 304
     assert response["ETag"] == etag
+
+
+def test_a_page_not_stored_yet_is_rendered_once_then_confirmed_with_304(client, job):
+    etag = client.get(job.get_absolute_url())["ETag"]
+    response = Client().get("/familles/", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert response["ETag"] == etag
+
+
+@pytest.mark.parametrize(
+    ("address", "status"),
+    [("/metiers/inconnu/", 404), ("/metiers/{SLUG}/", 301), ("/metiers/?type=bts", 301)],
+)
+def test_the_shared_etag_never_confirms_a_redirect_or_a_missing_page(client, job, address, status):
+    etag = client.get(job.get_absolute_url())["ETag"]
+    address = address.format(SLUG=job.slug.upper())
+    assert Client().get(address, HTTP_IF_NONE_MATCH=etag).status_code == status
+    assert Client().get(address, HTTP_IF_NONE_MATCH="*").status_code == status
 
 
 def test_a_content_change_makes_the_old_etag_stale(client, job):

@@ -18,8 +18,8 @@ def criteria(client, query):
 def test_a_filtered_job_list_states_its_criteria_in_one_sentence(client, brochure):
     query = {"niveau": "2", "famille": "gestion-des-adherents", "voie": "apprentissage"}
     assert criteria(client, query) == (
-        "Métiers de la famille « Gestion des adhérents », accessibles avec bac + 2, "
-        "accessibles par la voie « Apprentissage »."
+        "Métiers de la famille « Gestion des adhérents », accessibles avec bac + 2 "
+        "et par la voie « Apprentissage »."
     )
 
 
@@ -98,3 +98,11 @@ def test_an_unfiltered_lists_job_links_need_no_print_address(client, brochure):
     assert not [
         a for card in cards for a in elements(card, "a") if "data-print-url" in dict(a.attributes)
     ]
+
+
+def test_criteria_with_one_head_word_say_it_once(client, brochure):
+    query = {"niveau": "2", "type_diplome": "bts", "voie": "apprentissage"}
+    assert criteria(client, query) == (
+        "Métiers accessibles avec bac + 2, par un diplôme de type « BTS » "
+        "et par la voie « Apprentissage »."
+    )
