@@ -3,7 +3,8 @@
 Registered from CareersConfig.ready(); search/ knows nothing of this app.
 """
 
-from django.db.models import Case, IntegerField, Prefetch, Value, When
+from django.db.models import CharField, Prefetch, Value
+from django.db.models.functions import Cast, Concat, StrIndex
 
 from diplomas.levels import LEVEL_CHOICES, NATIONAL_LEVEL, Level
 from diplomas.models import CQP, Diploma, Speciality
@@ -111,11 +112,6 @@ def register_documents():
     )
 
 
-# Beyond this many jobs found, the rest follow in the list's own order: the ordering
-# expression grows with every job it places.
-MAX_RANKED = 500
-
-
 def filter_careers(queryset, raw, exact=False):
     """The jobs of `queryset` that the search page finds for `raw`, in the search page's
     order, and the parsed query, whose reading the list shows: (queryset, query).
@@ -133,9 +129,10 @@ def filter_careers(queryset, raw, exact=False):
         if level.years is None:
             return queryset.none(), query
         return queryset.accessible_with(level.years), query
-    position = Case(
-        *(When(pk=pk, then=Value(n)) for n, pk in enumerate(ids[:MAX_RANKED])),
-        default=Value(MAX_RANKED),
-        output_field=IntegerField(),
-    )
-    return queryset.filter(pk__in=ids).annotate(search_position=position), query
+    # The jobs found, in the engine's order, as one string parameter: ",12,3,57,". A job's
+    # position is where ",<its id>," starts in it (0: not found). One expression however
+    # many jobs are found; a CASE of one WHEN per job took 80 ms to build and compile with
+    # 1,500 jobs found (100 times the brochure, profiled on 2026-11-30).
+    found = "," + ",".join(str(pk) for pk in ids) + ","
+    position = StrIndex(Value(found), Concat(Value(","), Cast("pk", CharField()), Value(",")))
+    return queryset.annotate(search_position=position).filter(search_position__gt=0), query

@@ -1,14 +1,17 @@
 """Whole-page cache and conditional GET for anonymous visitors of the public pages.
 
-Public pages change only when content changes, so a page is stored once per *content
-version*: a random token and its timestamp kept in the shared cache (Redis with REDIS_URL).
+Public pages change only when content changes, so a page is stored under its address with the
+*content version* it was rendered for: a random token and its timestamp kept in the shared
+cache (Redis with REDIS_URL). One read brings the version and the page.
 Any change to content (a save or delete of a model in PAGE_CACHE_CONTENT, raw ones from
 loaddata and reverts included, an admin POST, a search index rebuild) replaces the version
 when its transaction commits; every worker of every server reads the version on each
-request, so all of them serve current pages at once, and the old pages simply expire.
+request, so all of them serve current pages at once; a page of an old version is rendered
+anew and replaces it.
 
-The same version gives each page its ETag and Last-Modified, so a revalidation is answered
-304 before any view runs, cached page or not. A code release changes the ETag too
+The same version gives each page its ETag and Last-Modified, so a revalidation of a stored
+page is answered 304 before any view runs (a page not stored yet, once rendered: a redirect
+or a 404 never is). A code release changes the ETag too
 (`release()`), since templates may have changed while the content did not.
 
 Only requests that cannot be personal are served from the cache or stored: GET or HEAD,
@@ -41,7 +44,7 @@ from django.utils.http import http_date, parse_etags, parse_http_date_safe
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "page-cache:version"
-# Pages of a replaced version are never read again; they only wait to expire.
+# A page not asked for again within a day leaves the cache.
 PAGE_TIMEOUT = 24 * 60 * 60
 # After a cache error, how long pages are served without trying the cache at all.
 RETRY_SECONDS = 5
@@ -156,10 +159,13 @@ def connect_signals():
     m2m_changed.connect(_on_m2m, dispatch_uid="page_cache_m2m")
 
 
-def current_version():
-    """(etag, last_modified) of the current content and release, or None without a cache."""
+def current_version(page_key=None):
+    """(etag, last_modified, stored) of the current content and release, with what the
+    cache holds under `page_key` (None without one), read in one round trip; None without
+    a cache."""
     release_key = f"page-cache:release:{release()}"
-    found = _guarded(cache.get_many, [VERSION_KEY, release_key])
+    keys = [VERSION_KEY, release_key] + ([page_key] if page_key else [])
+    found = _guarded(cache.get_many, keys)
     if found is None:
         return None
     version, released = found.get(VERSION_KEY), found.get(release_key)
@@ -173,7 +179,8 @@ def current_version():
     if version is None or released is None:
         return None
     token, changed_at = version
-    return f'W/"{release()}-{token}"', int(max(changed_at, released))
+    etag = f'W/"{release()}-{token}"'
+    return etag, int(max(changed_at, released)), found.get(page_key) if page_key else None
 
 
 def _normalised_url(request):
@@ -252,21 +259,19 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             self._after_personal(request, response)
             return response
-        version = current_version()
+        # A page is stored under its address with the version it was rendered for: one
+        # read brings the version and the page, and a new version leaves it unused.
+        key = "page-cache:page:" + hashlib.sha256(_normalised_url(request).encode()).hexdigest()
+        version = current_version(key)
         if version is None:
             return self.get_response(request)
-        etag, last_modified = version
-        key = (
-            "page-cache:page:"
-            + hashlib.sha256(f"{etag}|{_normalised_url(request)}".encode()).hexdigest()
-        )
+        etag, last_modified, stored = version
         # A 304 only for an address that answers a public 200: one ETag serves every page,
         # so a redirect or a 404 must not be confirmed by it. A stored page is a 200.
-        stored = _guarded(cache.get, key)
-        if stored is not None:
+        if stored is not None and stored[0] == etag:
             if _not_modified(request, etag, last_modified):
                 return _not_modified_response(etag, last_modified)
-            status, headers, content = stored
+            _etag, status, headers, content = stored
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
@@ -276,7 +281,10 @@ class PageCacheMiddleware:
             _mark_public(response, etag, last_modified)
             headers = list(response.items())
             _guarded(
-                cache.set, key, (response.status_code, headers, response.content), PAGE_TIMEOUT
+                cache.set,
+                key,
+                (etag, response.status_code, headers, response.content),
+                PAGE_TIMEOUT,
             )
             if _not_modified(request, etag, last_modified):
                 return _not_modified_response(etag, last_modified)
