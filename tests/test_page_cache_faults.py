@@ -8,6 +8,7 @@ import json
 import logging
 import os
 import socket
+import statistics
 import subprocess
 import sys
 import threading
@@ -121,9 +122,10 @@ def test_pages_are_served_uncached_while_redis_fails_with_one_log_line(
         assert "ETag" not in response
         timings.append(elapsed)
     # The first request waits for the timeout (0.25 s), never for the 1 s stall; the others
-    # do not try the cache at all.
+    # do not try the cache at all. Their median, not their slowest: one request slowed by a
+    # busy machine is not a retry, which would slow every one of them by the timeout.
     assert timings[0] < normal + 0.6, timings
-    assert max(timings[1:]) < normal + 0.2, timings
+    assert statistics.median(timings[1:]) < normal + 0.2, timings
     assert len(outage_lines(caplog)) == 1
 
 
