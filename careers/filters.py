@@ -39,6 +39,11 @@ def _family_choices():
     return Family.objects.published().annotate(**reaches).values_list("slug", "name", *reaches)
 
 
+def reached_by(careers, pathways):
+    """The jobs of `careers` that one of `pathways` (job↔diploma rows) leads to."""
+    return careers.filter(pk__in=pathways.values("career_id"))
+
+
 # Built from the published rules alone: the same SQL on every request.
 FAMILY_CHOICES = CompiledQuery(_family_choices)
 
@@ -142,16 +147,13 @@ class CareerFilter(FilterStateMixin, django_filters.FilterSet):
         return queryset.accessible_with(int(value))
 
     def filter_diploma_type(self, queryset, name, value):
-        careers = Pathway.objects.published().filter(diploma__diploma_type=value)
-        return queryset.filter(pk__in=careers.values("career_id"))
+        return reached_by(queryset, Pathway.objects.published().filter(diploma__diploma_type=value))
 
     def filter_route(self, queryset, name, value):
-        careers = Pathway.objects.published().by_route(value)
-        return queryset.filter(pk__in=careers.values("career_id"))
+        return reached_by(queryset, Pathway.objects.published().by_route(value))
 
     def filter_diploma(self, queryset, name, value):
-        careers = Pathway.objects.published().filter(diploma=value)
-        return queryset.filter(pk__in=careers.values("career_id"))
+        return reached_by(queryset, Pathway.objects.published().filter(diploma=value))
 
     def sort(self, queryset, name, value):
         return queryset.sorted_by(value)
